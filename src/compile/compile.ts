@@ -1,0 +1,112 @@
+import { findMarket, type Market } from "../markets/index.js";
+import { currency as findCurrency, type Currency } from "../money/currencies.js";
+import { Dec } from "../money/decimal.js";
+import type { RoundingMode } from "../money/round.js";
+import { TariffError } from "../schema/errors.js";
+import { deepFreeze } from "../schema/parse-tariff.js";
+import { DIMENSIONS, type Dimension, type Tariff } from "../schema/types.js";
+import { parseInstant } from "../time/instants.js";
+import { zone, type Zone } from "../time/zones.js";
+import { compileConditions, localEdges, type Check } from "./conditions.js";
+
+/** A rate ready for pricing: exact price, step, and its conditions as checks. */
+export interface CompiledRate {
+  readonly dimension: Dimension;
+  readonly index: number;
+  /** JSON Pointer of the rate in the tariff file, e.g. "/energy/1". */
+  readonly pointer: string;
+  readonly price: Dec;
+  /** The price as written in the tariff ("0.45"), for receipts. */
+  readonly priceText: string;
+  readonly step: Dec | undefined;
+  readonly checks: readonly Check[];
+}
+
+/** A tariff validated and compiled once, then used to price any number of sessions. */
+export interface CompiledTariff {
+  readonly tariff: Tariff;
+  readonly market: Market;
+  readonly currency: Currency;
+  readonly zone: Zone;
+  readonly pricesInclude: "tax" | "none";
+  readonly rounding: RoundingMode;
+  readonly rates: Readonly<Record<Dimension, readonly CompiledRate[]>>;
+  readonly minPrice: Dec | undefined;
+  readonly maxPrice: Dec | undefined;
+  readonly validFrom: number | undefined;
+  readonly validTo: number | undefined;
+  /** Local ms-of-day edges where some condition can change (empty: no local-time conditions). */
+  readonly localEdges: readonly number[];
+  readonly energyThresholds: readonly Dec[];
+  readonly sessionMinuteThresholds: readonly Dec[];
+  readonly idleMinuteThresholds: readonly Dec[];
+}
+
+/**
+ * Compiles a parsed tariff: prices to exact decimals, conditions to checks, market, currency and
+ * zone looked up once. Throws `TariffError` when the tariff names a market, currency or zone this
+ * build does not know (which `parseTariff` already reports).
+ *
+ * @example
+ * const compiled = compileTariff(parseTariff(json));
+ * priceSession(compiled, session);
+ */
+export function compileTariff(tariff: Tariff): CompiledTariff {
+  const market = findMarket(tariff.market);
+  const currency = findCurrency(tariff.currency);
+  const zoneName = tariff.timeZone ?? (market?.timeZones.length === 1 ? market.timeZones[0] : undefined);
+  if (!market || !currency || !zoneName) {
+    throw new TariffError([{ path: !market ? "/market" : !currency ? "/currency" : "/timeZone", message: "cannot be resolved" }], "tariff");
+  }
+  const rates = {} as Record<Dimension, CompiledRate[]>;
+  const edges = new Set<number>();
+  const thresholds = { energyKWh: new Set<string>(), sessionMinutes: new Set<string>(), idleMinutes: new Set<string>() };
+  for (const dimension of DIMENSIONS) {
+    rates[dimension] = tariff[dimension].map((rate, index) => {
+      for (const e of localEdges(rate.when)) edges.add(e);
+      for (const key of ["energyKWh", "sessionMinutes", "idleMinutes"] as const) {
+        const r = rate.when?.[key];
+        if (r?.min !== undefined) thresholds[key].add(r.min);
+        if (r?.max !== undefined) thresholds[key].add(r.max);
+      }
+      return {
+        dimension,
+        index,
+        pointer: `/${dimension}/${index}`,
+        price: new Dec(rate.price),
+        priceText: rate.price,
+        step: rate.step !== undefined ? new Dec(rate.step) : undefined,
+        checks: compileConditions(rate.when),
+      };
+    });
+  }
+  const decimals = (s: Set<string>) => [...s].map((v) => new Dec(v)).sort((a, b) => a.cmp(b));
+  return deepFreezeShallowData({
+    tariff,
+    market,
+    currency,
+    zone: zone(zoneName),
+    pricesInclude: tariff.pricesInclude ?? market.pricesInclude,
+    rounding: market.rounding,
+    rates,
+    minPrice: tariff.minPrice != null ? new Dec(tariff.minPrice) : undefined,
+    maxPrice: tariff.maxPrice != null ? new Dec(tariff.maxPrice) : undefined,
+    validFrom: tariff.validFrom ? parseInstant(tariff.validFrom) : undefined,
+    validTo: tariff.validTo ? parseInstant(tariff.validTo) : undefined,
+    localEdges: [...edges].sort((a, b) => a - b),
+    energyThresholds: decimals(thresholds.energyKWh),
+    sessionMinuteThresholds: decimals(thresholds.sessionMinutes),
+    idleMinuteThresholds: decimals(thresholds.idleMinutes),
+  });
+}
+
+/** Freezes the compiled tariff's own arrays and records (decimals are immutable already). */
+function deepFreezeShallowData<T extends object>(value: T): T {
+  for (const v of Object.values(value)) {
+    if (Array.isArray(v)) Object.freeze(v);
+  }
+  const rates = (value as { rates?: Record<string, CompiledRate[]> }).rates;
+  if (rates) for (const list of Object.values(rates)) Object.freeze(list.map((r) => Object.freeze(r)));
+  void deepFreeze;
+  return Object.freeze(value);
+}

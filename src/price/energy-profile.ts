@@ -1,0 +1,70 @@
+import { Dec, ZERO } from "../money/decimal.js";
+import type { Session } from "../schema/types.js";
+import { parseInstant } from "../time/instants.js";
+
+/** A point of the cumulative energy curve: `kWh` delivered by instant `at` (UTC ms). */
+export interface EnergyPoint {
+  readonly at: number;
+  readonly kWh: Dec;
+}
+
+/** A session's instants and its energy curve, piecewise linear between points. */
+export interface SessionProfile {
+  readonly start: number;
+  readonly chargingEnd: number;
+  readonly end: number;
+  readonly energyKWh: Dec;
+  /** From (start, 0) to (chargingEnd, energyKWh), strictly increasing in time. */
+  readonly points: readonly EnergyPoint[];
+}
+
+/**
+ * The session's energy curve: meter readings when given, else a straight line from start to
+ * chargingEnd. Readings after chargingEnd add nothing (the parser checks they equal the total).
+ */
+export function sessionProfile(session: Session): SessionProfile {
+  const start = parseInstant(session.start);
+  const end = parseInstant(session.end);
+  const chargingEnd = session.chargingEnd ? parseInstant(session.chargingEnd) : end;
+  const energyKWh = new Dec(session.energyKWh);
+  const points: EnergyPoint[] = [{ at: start, kWh: ZERO }];
+  for (const r of session.meter ?? []) {
+    const at = parseInstant(r.at);
+    if (at > start && at < chargingEnd) points.push({ at, kWh: new Dec(r.kWh) });
+  }
+  if (chargingEnd > start) points.push({ at: chargingEnd, kWh: energyKWh });
+  return { start, chargingEnd, end, energyKWh, points };
+}
+
+/** Energy delivered by instant `t` (exact at points, linear between them). */
+export function energyAt(p: SessionProfile, t: Dec): Dec {
+  const pts = p.points;
+  if (t.lte(pts[0]!.at)) return ZERO;
+  const last = pts[pts.length - 1]!;
+  if (t.gte(last.at)) return last.kWh;
+  let lo = 0;
+  let hi = pts.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (t.gte(pts[mid]!.at)) lo = mid;
+    else hi = mid;
+  }
+  const a = pts[lo]!;
+  const b = pts[hi]!;
+  if (t.eq(a.at)) return a.kWh;
+  return a.kWh.plus(b.kWh.minus(a.kWh).times(t.minus(a.at)).div(b.at - a.at));
+}
+
+/** The first instant at which the delivered energy reaches `kWh` (undefined if never). */
+export function instantOfEnergy(p: SessionProfile, kWh: Dec): Dec | undefined {
+  const pts = p.points;
+  if (kWh.lte(0)) return new Dec(p.start);
+  for (let i = 1; i < pts.length; i++) {
+    const a = pts[i - 1]!;
+    const b = pts[i]!;
+    if (b.kWh.gte(kWh)) {
+      return new Dec(a.at).plus(kWh.minus(a.kWh).times(b.at - a.at).div(b.kWh.minus(a.kWh)));
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,283 @@
+import { compileTariff, type CompiledRate, type CompiledTariff } from "../compile/compile.js";
+import type { ConditionContext } from "../compile/conditions.js";
+import type { TaxRule, TaxedComponent } from "../markets/types.js";
+import { Dec, displayDecimal, MS_PER_HOUR, ZERO } from "../money/decimal.js";
+import { allocateMinor, formatMoney, moneyFromMinor, roundCash } from "../money/money.js";
+import { toMinorUnits } from "../money/round.js";
+import { TariffError } from "../schema/errors.js";
+import type { Session, Tariff } from "../schema/types.js";
+import { applyTax, type TaxComputation } from "../tax/apply-tax.js";
+import { marketCoversDate, taxesFor } from "../tax/rules.js";
+import { formatInstant } from "../time/instants.js";
+import { localParts, toLocal } from "../time/zones.js";
+import type { LineComponent, Receipt, ReceiptLine } from "../receipt/types.js";
+import { firstMatch, meterDimension, METERED, type Segment, type StepRounding } from "./dimensions.js";
+import { sessionProfile, type SessionProfile } from "./energy-profile.js";
+import { sliceSession, startContext, type Slice } from "./slices.js";
+
+/** A receipt line before tax: amount in minor units of the price basis, with how it came about. */
+export interface PricedLine {
+  readonly component: LineComponent;
+  readonly rate: CompiledRate | null;
+  readonly from: Dec;
+  readonly to: Dec;
+  /** kWh, milliseconds (time, idle) or 1 (flat, adjustments). */
+  readonly quantity: Dec;
+  readonly unitPrice: Dec;
+  /** The exact amount before rounding. */
+  readonly exact: Dec;
+  readonly amountMinor: bigint;
+  readonly taxes: readonly TaxRule[];
+  readonly segment?: Segment;
+}
+
+/** A min/max adjustment, for explain. */
+export interface CapAdjustment {
+  readonly kind: "minimum" | "maximum";
+  readonly limit: Dec;
+  readonly limitMinor: bigint;
+  readonly beforeMinor: bigint;
+}
+
+/** Everything pricing worked out: the receipt and the trace explain reads. */
+export interface PricingRun {
+  readonly compiled: CompiledTariff;
+  readonly profile: SessionProfile;
+  readonly slices: readonly Slice[];
+  readonly flatContext: ConditionContext;
+  readonly steps: readonly StepRounding[];
+  readonly lines: readonly PricedLine[];
+  readonly cap: CapAdjustment | undefined;
+  readonly taxes: readonly TaxComputation[];
+  readonly taxDate: string;
+  readonly cash: { readonly beforeMinor: bigint; readonly afterMinor: bigint } | undefined;
+  readonly receipt: Receipt;
+}
+
+/** Options of `priceSession`. */
+export interface PriceOptions {
+  /** Price a session outside the tariff's validFrom/validTo anyway. */
+  readonly ignoreValidity?: boolean;
+}
+
+/**
+ * Prices a charging session with a tariff: the receipt, exact to the minor unit.
+ *
+ * @example
+ * const receipt = priceSession(parseTariff(tariffJson), parseSession(sessionJson));
+ * receipt.totals.gross // "9.00"
+ */
+export function priceSession(tariff: Tariff | CompiledTariff, session: Session, options: PriceOptions = {}): Receipt {
+  return runPricing(tariff, session, options).receipt;
+}
+
+function isCompiled(t: Tariff | CompiledTariff): t is CompiledTariff {
+  return "rates" in t && "zone" in t;
+}
+
+/** Prices a session and keeps every intermediate step (what `explainSession` shows). */
+export function runPricing(tariff: Tariff | CompiledTariff, session: Session, options: PriceOptions = {}): PricingRun {
+  const ct = isCompiled(tariff) ? tariff : compileTariff(tariff);
+  const profile = sessionProfile(session);
+  const digits = ct.currency.settlementDigits;
+  const mode = ct.rounding;
+
+  if (!options.ignoreValidity) {
+    if (ct.validFrom !== undefined && profile.start < ct.validFrom)
+      throw new TariffError([{ path: "/start", message: `is before the tariff's validFrom (${ct.tariff.validFrom})` }], "session");
+    if (ct.validTo !== undefined && profile.start >= ct.validTo)
+      throw new TariffError([{ path: "/start", message: `is at or after the tariff's validTo (${ct.tariff.validTo})` }], "session");
+  }
+  const taxDate = localParts(toLocal(ct.zone, profile.start)).date;
+  if (!marketCoversDate(ct.market, taxDate))
+    throw new TariffError(
+      [{ path: "/start", message: `no tax rule of market ${ct.market.code} is known for ${taxDate} (station's local date)` }],
+      "session",
+    );
+  const taxes = (component: TaxedComponent) => taxesFor(ct.market, component, taxDate);
+
+  const slices = sliceSession(ct, profile);
+  const lines: PricedLine[] = [];
+  const steps: StepRounding[] = [];
+  for (const dimension of METERED) {
+    const { segments, step } = meterDimension(ct, dimension, slices);
+    if (step) steps.push(step);
+    for (const segment of segments) {
+      const price = segment.rate?.price ?? ZERO;
+      const exact = dimension === "energy" ? segment.billed.times(price) : segment.billed.times(price).div(MS_PER_HOUR);
+      lines.push({
+        component: dimension,
+        rate: segment.rate,
+        from: segment.from,
+        to: segment.to,
+        quantity: segment.billed,
+        unitPrice: price,
+        exact,
+        amountMinor: toMinorUnits(exact, digits, mode),
+        taxes: taxes(dimension),
+        segment,
+      });
+    }
+  }
+  const flatContext = startContext(ct, profile, slices[0]);
+  const flat = firstMatch(ct.rates.flat, flatContext);
+  if (flat) {
+    lines.push({
+      component: "flat",
+      rate: flat,
+      from: new Dec(profile.start),
+      to: new Dec(profile.end),
+      quantity: new Dec(1),
+      unitPrice: flat.price,
+      exact: flat.price,
+      amountMinor: toMinorUnits(flat.price, digits, mode),
+      taxes: taxes("flat"),
+    });
+  }
+
+  const cap = capAdjustment(ct, lines, digits);
+  if (cap) lines.push(...adjustmentLines(cap, lines, profile, taxes("energy"), digits));
+
+  const taxed = applyTax(lines, digits, ct.pricesInclude, mode);
+  const receiptLines: ReceiptLine[] = lines.map((line, i) => ({
+    component: line.component,
+    rate: line.rate?.pointer ?? null,
+    from: formatInstant(line.from.toNumber()),
+    to: formatInstant(line.to.toNumber()),
+    quantity: displayQuantity(line),
+    unit: line.component === "energy" ? "kWh" : line.component === "time" || line.component === "idle" ? "h" : "session",
+    unitPrice: line.rate ? line.rate.priceText : isAdjustment(line) ? money(line.amountMinor) : "0",
+    net: money(taxed.lines[i]!.netMinor),
+    gross: money(taxed.lines[i]!.grossMinor),
+  }));
+  let netMinor = taxed.lines.reduce((acc, l) => acc + l.netMinor, 0n);
+  const taxMinor = taxed.taxes.reduce((acc, t) => acc + t.amountMinor, 0n);
+  let grossMinor = netMinor + taxMinor;
+
+  let cash: PricingRun["cash"];
+  const cr = ct.market.cashRounding;
+  if (session.payment === "cash" && cr) {
+    const rounded = roundCash(moneyFromMinor(grossMinor, ct.currency), new Dec(cr.increment), ct.currency, cr.mode);
+    const afterMinor = BigInt(rounded.toJSON().amount);
+    cash = { beforeMinor: grossMinor, afterMinor };
+    const diff = afterMinor - grossMinor;
+    if (diff !== 0n) {
+      receiptLines.push({
+        component: "rounding",
+        rate: null,
+        from: formatInstant(profile.end),
+        to: formatInstant(profile.end),
+        quantity: "1",
+        unit: "session",
+        unitPrice: money(diff),
+        net: money(diff),
+        gross: money(diff),
+      });
+      netMinor += diff;
+      grossMinor += diff;
+    }
+  }
+
+  const receipt: Receipt = {
+    tariffId: ct.tariff.id,
+    ...(session.id !== undefined ? { sessionId: session.id } : {}),
+    market: ct.market.code,
+    currency: ct.currency.code,
+    timeZone: ct.zone.name,
+    pricesInclude: ct.pricesInclude,
+    payment: session.payment ?? "card",
+    energyKWh: profile.energyKWh.toFixed(),
+    lines: receiptLines,
+    taxes: mergeTaxes(taxed.taxes).map((t) => ({
+      name: t.rule.name,
+      rate: t.rule.rate,
+      base: money(t.baseMinor),
+      amount: money(t.amountMinor),
+      source: t.rule.source,
+    })),
+    totals: { net: money(netMinor), tax: money(taxMinor), gross: money(grossMinor) },
+  };
+  return { compiled: ct, profile, slices, flatContext, steps, lines, cap, taxes: taxed.taxes, taxDate, cash, receipt };
+
+  function money(minor: bigint): string {
+    return formatMoney(moneyFromMinor(minor, ct.currency));
+  }
+}
+
+function isAdjustment(line: PricedLine): boolean {
+  return line.component === "minimum" || line.component === "maximum";
+}
+
+function displayQuantity(line: PricedLine): string {
+  if (line.component === "time" || line.component === "idle") return displayDecimal(line.quantity.div(MS_PER_HOUR), 6);
+  return displayDecimal(line.quantity, 6);
+}
+
+/** The receipt shows one entry per tax (name and rate), adding up the groups it was computed in. */
+function mergeTaxes(taxes: readonly TaxComputation[]): TaxComputation[] {
+  const byKey = new Map<string, TaxComputation>();
+  for (const t of taxes) {
+    const key = `${t.rule.name}@${t.rule.rate}@${t.rule.source}`;
+    const prev = byKey.get(key);
+    byKey.set(
+      key,
+      prev
+        ? { ...prev, baseMinor: prev.baseMinor + t.baseMinor, amountMinor: prev.amountMinor + t.amountMinor, exact: prev.exact.plus(t.exact) }
+        : t,
+    );
+  }
+  return [...byKey.values()];
+}
+
+function capAdjustment(ct: CompiledTariff, lines: readonly PricedLine[], digits: number): CapAdjustment | undefined {
+  const before = lines.reduce((acc, l) => acc + l.amountMinor, 0n);
+  if (ct.minPrice) {
+    const limitMinor = toMinorUnits(ct.minPrice, digits, ct.rounding);
+    if (before < limitMinor) return { kind: "minimum", limit: ct.minPrice, limitMinor, beforeMinor: before };
+  }
+  if (ct.maxPrice) {
+    const limitMinor = toMinorUnits(ct.maxPrice, digits, ct.rounding);
+    if (before > limitMinor) return { kind: "maximum", limit: ct.maxPrice, limitMinor, beforeMinor: before };
+  }
+  return undefined;
+}
+
+/**
+ * The min/max adjustment as lines: one per group of lines with the same taxes, in proportion to
+ * the groups' amounts, so each part is taxed like what it adjusts. A minimum on a session that
+ * cost nothing is taxed like energy.
+ */
+function adjustmentLines(
+  cap: CapAdjustment,
+  lines: readonly PricedLine[],
+  p: SessionProfile,
+  energyTaxes: readonly TaxRule[],
+  digits: number,
+): PricedLine[] {
+  const diff = cap.limitMinor - cap.beforeMinor;
+  const groups = new Map<string, { taxes: readonly TaxRule[]; amount: bigint }>();
+  for (const l of lines) {
+    const key = l.taxes.map((t) => `${t.name}@${t.rate}`).join("+");
+    const g = groups.get(key);
+    if (g) g.amount += l.amountMinor;
+    else groups.set(key, { taxes: l.taxes, amount: l.amountMinor });
+  }
+  const parts = [...groups.values()].filter((g) => g.amount !== 0n);
+  const targets = parts.length > 0 ? parts : [{ taxes: energyTaxes, amount: 1n }];
+  const shares = allocateMinor(diff, targets.map((g) => g.amount));
+  return targets.map((g, i) => {
+    const amountMinor = shares[i]!;
+    const exact = new Dec(amountMinor.toString()).div(new Dec(10).pow(digits));
+    return {
+      component: cap.kind,
+      rate: null,
+      from: new Dec(p.start),
+      to: new Dec(p.end),
+      quantity: new Dec(1),
+      unitPrice: exact,
+      exact,
+      amountMinor,
+      taxes: g.taxes,
+    };
+  });
+}

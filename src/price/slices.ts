@@ -1,0 +1,121 @@
+import type { CompiledTariff } from "../compile/compile.js";
+import type { ConditionContext } from "../compile/conditions.js";
+import { Dec, MS_PER_HOUR, MS_PER_MINUTE, ZERO } from "../money/decimal.js";
+import { fromLocal, localMidnight, localParts, MS_PER_DAY, offsetChanges, toLocal } from "../time/zones.js";
+import { energyAt, instantOfEnergy, type SessionProfile } from "./energy-profile.js";
+
+/** Why the session was cut at an instant; explain shows it. */
+export type CutReason = "start" | "chargingEnd" | "end" | "meter" | "energyKWh" | "sessionMinutes" | "idleMinutes" | "localTime" | "offsetChange";
+
+/**
+ * A piece of the session in which nothing a condition looks at changes: the unit pricing walks.
+ * Instants are UTC milliseconds as exact decimals (an energy threshold can fall between two
+ * whole milliseconds).
+ */
+export interface Slice {
+  readonly from: Dec;
+  readonly to: Dec;
+  readonly charging: boolean;
+  readonly energyFrom: Dec;
+  readonly energyTo: Dec;
+  /** Why the slice starts where it does. */
+  readonly cutReasons: readonly CutReason[];
+  /** Conditions' view at the slice start. */
+  readonly context: ConditionContext;
+  /** Local wall-clock time at the slice start, as a UTC-read number. */
+  readonly localFrom: number;
+}
+
+interface Cut {
+  readonly at: Dec;
+  readonly reason: CutReason;
+  /** Known exact energy at the cut (thresholds), else interpolated. */
+  readonly kWh?: Dec;
+}
+
+/**
+ * Cuts a session wherever something a condition depends on can change: charging end, meter
+ * readings, energy, session and idle minute thresholds, and (when the tariff has local-time
+ * conditions) every local time-of-day edge and every UTC offset change in the tariff's zone.
+ */
+export function sliceSession(ct: CompiledTariff, p: SessionProfile): Slice[] {
+  const { start, end, chargingEnd } = p;
+  const cuts: Cut[] = [
+    { at: new Dec(start), reason: "start" },
+    { at: new Dec(chargingEnd), reason: "chargingEnd" },
+    { at: new Dec(end), reason: "end" },
+  ];
+  for (const point of p.points) {
+    const implicit = point.at === start || point.at === chargingEnd;
+    cuts.push({ at: new Dec(point.at), reason: implicit ? (point.at === start ? "start" : "chargingEnd") : "meter", kWh: point.kWh });
+  }
+  for (const kWh of ct.energyThresholds) {
+    if (kWh.lte(0) || kWh.gte(p.energyKWh)) continue;
+    const at = instantOfEnergy(p, kWh);
+    if (at) cuts.push({ at, reason: "energyKWh", kWh });
+  }
+  for (const minutes of ct.sessionMinuteThresholds) cuts.push({ at: minutes.times(MS_PER_MINUTE).plus(start), reason: "sessionMinutes" });
+  for (const minutes of ct.idleMinuteThresholds) cuts.push({ at: minutes.times(MS_PER_MINUTE).plus(chargingEnd), reason: "idleMinutes" });
+  if (ct.localEdges.length > 0 && end > start) {
+    const firstDay = localMidnight(toLocal(ct.zone, start)) - MS_PER_DAY;
+    const lastDay = localMidnight(toLocal(ct.zone, end)) + MS_PER_DAY;
+    for (let day = firstDay; day <= lastDay; day += MS_PER_DAY) {
+      for (const edge of ct.localEdges) {
+        for (const at of fromLocal(ct.zone, day + edge)) cuts.push({ at: new Dec(at), reason: "localTime" });
+      }
+    }
+    for (const at of offsetChanges(ct.zone, start, end)) cuts.push({ at: new Dec(at), reason: "offsetChange" });
+  }
+
+  const inside = cuts.filter((c) => c.at.gte(start) && c.at.lte(end)).sort((a, b) => a.at.cmp(b.at));
+  const merged: { at: Dec; reasons: CutReason[]; kWh?: Dec }[] = [];
+  for (const c of inside) {
+    const last = merged[merged.length - 1];
+    if (last && last.at.eq(c.at)) {
+      if (!last.reasons.includes(c.reason)) last.reasons.push(c.reason);
+      if (c.kWh && !last.kWh) last.kWh = c.kWh;
+    } else merged.push({ at: c.at, reasons: [c.reason], ...(c.kWh ? { kWh: c.kWh } : {}) });
+  }
+  const energies = merged.map((c) => c.kWh ?? energyAt(p, c.at));
+
+  const slices: Slice[] = [];
+  for (let i = 0; i + 1 < merged.length; i++) {
+    const from = merged[i]!.at;
+    const to = merged[i + 1]!.at;
+    const charging = to.lte(chargingEnd);
+    const energyFrom = energies[i]!;
+    const energyTo = charging ? energies[i + 1]! : energyFrom;
+    const fromMs = Math.floor(from.toNumber());
+    const localFrom = toLocal(ct.zone, fromMs);
+    const parts = localParts(localFrom);
+    const hours = to.minus(from).div(MS_PER_HOUR);
+    slices.push({
+      from,
+      to,
+      charging,
+      energyFrom,
+      energyTo,
+      cutReasons: merged[i]!.reasons,
+      localFrom,
+      context: {
+        date: parts.date,
+        weekday: parts.weekday,
+        msOfDay: parts.msOfDay,
+        energyKWh: energyFrom,
+        powerKW: charging ? energyTo.minus(energyFrom).div(hours) : ZERO,
+        sessionMinutes: from.minus(start).div(MS_PER_MINUTE),
+        idleMinutes: charging ? ZERO : from.minus(chargingEnd).div(MS_PER_MINUTE),
+      },
+    });
+  }
+  return slices;
+}
+
+/** The conditions' view at the session start, for flat fees (and sessions of zero length). */
+export function startContext(ct: CompiledTariff, p: SessionProfile, first: Slice | undefined): ConditionContext {
+  if (first) return first.context;
+  const parts = localParts(toLocal(ct.zone, p.start));
+  return { date: parts.date, weekday: parts.weekday, msOfDay: parts.msOfDay, energyKWh: ZERO, powerKW: ZERO, sessionMinutes: ZERO, idleMinutes: ZERO };
+}
+
+export { Dec };

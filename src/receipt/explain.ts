@@ -1,0 +1,192 @@
+import type { CompiledRate } from "../compile/compile.js";
+import { clockText, type ConditionContext } from "../compile/conditions.js";
+import { Dec, displayDecimal, MS_PER_HOUR } from "../money/decimal.js";
+import { formatMoney, moneyFromMinor } from "../money/money.js";
+import { runPricing, type PriceOptions, type PricingRun } from "../price/price-session.js";
+import type { Slice } from "../price/slices.js";
+import type { Session, Tariff } from "../schema/types.js";
+import type { CompiledTariff } from "../compile/compile.js";
+import { formatInstant } from "../time/instants.js";
+import { localParts } from "../time/zones.js";
+import type { Receipt } from "./types.js";
+
+/** Why a rate listed before the one that applied did not apply. */
+export interface SkippedRate {
+  readonly rate: string;
+  readonly failed: readonly string[];
+}
+
+/** Which rate a dimension used in an interval, and why the earlier ones were passed over. */
+export interface DimensionChoice {
+  readonly rate: string | null;
+  readonly price: string | null;
+  readonly skipped: readonly SkippedRate[];
+}
+
+/** A slice of the session as explain shows it. */
+export interface ExplainedInterval {
+  readonly from: string;
+  readonly to: string;
+  /** Local wall-clock start and end in the tariff's zone, "YYYY-MM-DD HH:MM(:SS)". */
+  readonly localFrom: string;
+  readonly localTo: string;
+  readonly utcOffset: string;
+  readonly phase: "charging" | "idle";
+  readonly cutBy: readonly string[];
+  readonly energyKWh: string;
+  readonly hours: string;
+  readonly powerKW: string;
+  readonly choices: { readonly energy?: DimensionChoice; readonly time?: DimensionChoice; readonly idle?: DimensionChoice };
+}
+
+/** How one receipt line's amount was computed, from the exact quantity to the rounded amount. */
+export interface ExplainedLine {
+  readonly component: string;
+  readonly rate: string | null;
+  readonly computation: string;
+  readonly exact: string;
+  readonly rounded: string;
+}
+
+/** The full account of a priced session. Built from the same run as the receipt. */
+export interface Explanation {
+  readonly receipt: Receipt;
+  readonly timeZone: string;
+  readonly taxDate: string;
+  readonly rounding: string;
+  readonly intervals: readonly ExplainedInterval[];
+  readonly flat: DimensionChoice | null;
+  readonly steps: readonly { dimension: string; rate: string; step: string; total: string; billed: string }[];
+  readonly lines: readonly ExplainedLine[];
+  readonly cap: { kind: string; limit: string; before: string; adjustment: string } | null;
+  readonly taxes: readonly {
+    name: string;
+    rate: string;
+    source: string;
+    confidence: string;
+    base: string;
+    amount: string;
+    computation: string;
+  }[];
+  readonly cash: { increment: string; before: string; after: string; source: string } | null;
+}
+
+/**
+ * Prices a session and explains every amount: which rate applied in which local interval and why
+ * earlier rates did not, step rounding, min/max, the tax base, rate and source, and each rounding.
+ *
+ * @example
+ * const e = explainSession(tariff, session);
+ * e.intervals[0].choices.energy?.rate // "/energy/1"
+ */
+export function explainSession(tariff: Tariff | CompiledTariff, session: Session, options: PriceOptions = {}): Explanation {
+  return explainRun(runPricing(tariff, session, options));
+}
+
+function choice(rates: readonly CompiledRate[], ctx: ConditionContext): DimensionChoice {
+  const skipped: SkippedRate[] = [];
+  for (const rate of rates) {
+    const failed = rate.checks.filter((c) => !c.holds(ctx)).map((c) => `${c.describe}: ${c.observed(ctx)}`);
+    if (failed.length === 0) return { rate: rate.pointer, price: rate.price.toFixed(), skipped };
+    skipped.push({ rate: rate.pointer, failed });
+  }
+  return { rate: null, price: null, skipped };
+}
+
+function localText(localMs: number): string {
+  const p = localParts(localMs);
+  return `${p.date} ${clockText(p.msOfDay)}`;
+}
+
+function offsetText(ms: number): string {
+  const sign = ms < 0 ? "-" : "+";
+  const m = Math.abs(ms) / 60_000;
+  return `${sign}${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+}
+
+function interval(run: PricingRun, s: Slice): ExplainedInterval {
+  const ct = run.compiled;
+  const toMs = Math.floor(s.to.toNumber());
+  const fromMs = Math.floor(s.from.toNumber());
+  const hours = s.to.minus(s.from).div(MS_PER_HOUR);
+  const choices: { -readonly [K in keyof ExplainedInterval["choices"]]: DimensionChoice } = {};
+  if (s.charging) {
+    if (ct.rates.energy.length) choices.energy = choice(ct.rates.energy, s.context);
+    if (ct.rates.time.length) choices.time = choice(ct.rates.time, s.context);
+  } else if (ct.rates.idle.length) choices.idle = choice(ct.rates.idle, s.context);
+  return {
+    from: formatInstant(fromMs),
+    to: formatInstant(toMs),
+    localFrom: localText(s.localFrom),
+    localTo: localText(toMs + ct.zone.offsetMs(toMs - 1)),
+    utcOffset: offsetText(ct.zone.offsetMs(fromMs)),
+    phase: s.charging ? "charging" : "idle",
+    cutBy: s.cutReasons,
+    energyKWh: displayDecimal(s.energyTo.minus(s.energyFrom), 6),
+    hours: displayDecimal(hours, 6),
+    powerKW: displayDecimal(s.context.powerKW, 3),
+    choices,
+  };
+}
+
+/** Builds the explanation from a pricing run (no second computation). */
+export function explainRun(run: PricingRun): Explanation {
+  const ct = run.compiled;
+  const digits = ct.currency.settlementDigits;
+  const money = (minor: bigint) => formatMoney(moneyFromMinor(minor, ct.currency));
+  const lines: ExplainedLine[] = run.lines.map((l) => {
+    let computation: string;
+    if (l.component === "energy") computation = `${l.quantity.toFixed()} kWh × ${l.unitPrice.toFixed()} /kWh`;
+    else if (l.component === "time" || l.component === "idle")
+      computation = `${l.quantity.div(1000).toFixed()} s ÷ 3600 × ${l.unitPrice.toFixed()} /h`;
+    else if (l.component === "flat") computation = `1 × ${l.unitPrice.toFixed()}`;
+    else computation = `${l.component} adjustment`;
+    if (l.segment && !l.segment.billed.eq(l.segment.metered)) computation += " (quantity includes step rounding)";
+    return {
+      component: l.component,
+      rate: l.rate?.pointer ?? null,
+      computation,
+      exact: l.exact.toSignificantDigits(30).toFixed(),
+      rounded: money(l.amountMinor),
+    };
+  });
+  const cr = ct.market.cashRounding;
+  return {
+    receipt: run.receipt,
+    timeZone: ct.zone.name,
+    taxDate: run.taxDate,
+    rounding: `${ct.rounding} to ${digits} decimals, once per line`,
+    intervals: run.slices.map((s) => interval(run, s)),
+    flat: ct.rates.flat.length ? choice(ct.rates.flat, run.flatContext) : null,
+    steps: run.steps.map((s) => {
+      const ms = s.dimension !== "energy";
+      const show = (d: Dec) => (ms ? `${d.div(1000).toFixed()} s` : `${d.toFixed()} kWh`);
+      return { dimension: s.dimension, rate: s.rate.pointer, step: show(s.step), total: show(s.total), billed: show(s.billedTotal) };
+    }),
+    lines,
+    cap: run.cap
+      ? {
+          kind: run.cap.kind,
+          limit: run.cap.limit.toFixed(),
+          before: money(run.cap.beforeMinor),
+          adjustment: money(run.cap.limitMinor - run.cap.beforeMinor),
+        }
+      : null,
+    taxes: run.taxes.map((t) => ({
+      name: t.rule.name,
+      rate: t.rule.rate,
+      source: t.rule.source,
+      confidence: t.rule.confidence,
+      base: money(t.baseMinor),
+      amount: money(t.amountMinor),
+      computation:
+        ct.pricesInclude === "tax"
+          ? `${money(t.groupAmountMinor)} × ${t.rule.rate} ÷ (1 + ${t.groupRate.toFixed()}) = ${t.exact.toSignificantDigits(20).toFixed()} → ${money(t.amountMinor)} (backed out of the advertised gross)`
+          : `${money(t.groupAmountMinor)} × ${t.rule.rate} = ${t.exact.toSignificantDigits(20).toFixed()} → ${money(t.amountMinor)}`,
+    })),
+    cash:
+      run.cash && cr
+        ? { increment: cr.increment, before: money(run.cash.beforeMinor), after: money(run.cash.afterMinor), source: cr.source }
+        : null,
+  };
+}

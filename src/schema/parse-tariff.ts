@@ -1,0 +1,185 @@
+import { findMarket } from "../markets/index.js";
+import { currency as findCurrency } from "../money/currencies.js";
+import { Dec } from "../money/decimal.js";
+import { instantProblem, parseInstant } from "../time/instants.js";
+import { isTimeZone } from "../time/zones.js";
+import { TariffError, type Issue, type SafeParseResult } from "./errors.js";
+import { decimalText, isDecimal } from "./fields.js";
+import { fromZodIssues } from "./issues.js";
+import { tariffSchema } from "./tariff.js";
+import type { Conditions, Range, Rate, Tariff } from "./types.js";
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
+const RATE_LISTS = ["energy", "time", "idle", "flat"] as const;
+const RANGES = ["energyKWh", "powerKW", "sessionMinutes", "idleMinutes"] as const;
+
+/**
+ * Checks a tariff document and returns it normalized (decimals as strings, absent rate lists as
+ * empty), or every problem found.
+ *
+ * @example
+ * const r = safeParseTariff(JSON.parse(text));
+ * if (!r.ok) for (const i of r.issues) console.log(`${i.path}: ${i.message}`);
+ */
+export function safeParseTariff(input: unknown): SafeParseResult<Tariff> {
+  const parsed = tariffSchema.safeParse(input);
+  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+  if (isObject(input)) issues.push(...crossFieldIssues(input));
+  if (!parsed.success || issues.length > 0) return { ok: false, issues: sortIssues(issues) };
+  return { ok: true, value: normalize(parsed.data) };
+}
+
+/**
+ * Like `safeParseTariff`, but throws a `TariffError` listing every issue.
+ *
+ * @example
+ * const tariff = parseTariff(JSON.parse(fs.readFileSync("tariffs/gr/athens-dc-150.json", "utf8")));
+ */
+export function parseTariff(input: unknown): Tariff {
+  const result = safeParseTariff(input);
+  if (!result.ok) throw new TariffError(result.issues, "tariff");
+  return result.value;
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = i.path + "\u0000" + i.message;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function crossFieldIssues(t: Raw): Issue[] {
+  const issues: Issue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+
+  // Market, currency and zone belong together.
+  const market = typeof t.market === "string" ? findMarket(t.market) : undefined;
+  if (typeof t.market === "string" && /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(t.market) && !market)
+    add("/market", `is not a market the engine knows (${t.market}); see \`ev-tariff markets\``);
+  if (typeof t.currency === "string" && /^[A-Z]{3}$/.test(t.currency)) {
+    if (!findCurrency(t.currency)) add("/currency", `is not an ISO 4217 currency (${t.currency})`);
+    else if (market && !market.currencies.includes(t.currency))
+      add("/currency", `${t.currency} is not a currency of market ${market.code} (${market.currencies.join(", ")})`);
+  }
+  if (typeof t.timeZone === "string") {
+    if (!isTimeZone(t.timeZone)) add("/timeZone", `is not an IANA time zone (${t.timeZone})`);
+    else if (market && !market.timeZones.includes(t.timeZone))
+      add("/timeZone", `${t.timeZone} is not a zone of market ${market.code} (${market.timeZones.join(", ")})`);
+  } else if (t.timeZone === undefined && market && market.timeZones.length > 1) {
+    add("/timeZone", `is required: market ${market.code} spans several zones (${market.timeZones.join(", ")})`);
+  }
+
+  // Validity window.
+  for (const key of ["validFrom", "validTo"] as const) {
+    const v = t[key];
+    if (typeof v === "string") {
+      const problem = instantProblem(v);
+      if (problem) add(`/${key}`, problem);
+    }
+  }
+  if (typeof t.validFrom === "string" && typeof t.validTo === "string" && !instantProblem(t.validFrom) && !instantProblem(t.validTo)) {
+    if (parseInstant(t.validFrom) >= parseInstant(t.validTo)) add("/validTo", "must be after validFrom");
+  }
+
+  if (isDecimal(t.minPrice) && isDecimal(t.maxPrice) && new Dec(decimalText(t.minPrice)).gt(decimalText(t.maxPrice)))
+    add("/maxPrice", "must not be below minPrice");
+
+  for (const list of RATE_LISTS) {
+    const rates = t[list];
+    if (!Array.isArray(rates)) continue;
+    rates.forEach((rate, i) => {
+      if (!isObject(rate)) return;
+      const at = `/${list}/${i}`;
+      if (rate.step !== undefined && isDecimal(rate.step)) {
+        const step = new Dec(decimalText(rate.step));
+        if (list === "flat") add(`${at}/step`, "a flat fee is charged once and has no step");
+        else if (step.isZero()) add(`${at}/step`, "must be greater than 0 (omit it for no step)");
+        else if (list !== "energy" && !step.isInteger()) add(`${at}/step`, "is in whole seconds for time and idle");
+      }
+      if (isObject(rate.when)) issues.push(...conditionIssues(rate.when, `${at}/when`));
+    });
+  }
+  return issues;
+}
+
+function conditionIssues(when: Raw, at: string): Issue[] {
+  const issues: Issue[] = [];
+  const days = when.days;
+  if (Array.isArray(days) && new Set(days).size !== days.length) issues.push({ path: `${at}/days`, message: "names a day twice" });
+  const tod = when.timeOfDay;
+  if (isObject(tod) && typeof tod.from === "string" && tod.from === tod.to)
+    issues.push({ path: `${at}/timeOfDay/to`, message: "equals from; omit timeOfDay for the whole day" });
+  if (isObject(tod) && tod.from === "24:00") issues.push({ path: `${at}/timeOfDay/from`, message: "must be before 24:00" });
+  const dates = when.dates;
+  if (isObject(dates)) {
+    if (dates.from === undefined && dates.to === undefined) issues.push({ path: `${at}/dates`, message: "needs from, to or both" });
+    if (typeof dates.from === "string" && typeof dates.to === "string" && dates.from >= dates.to)
+      issues.push({ path: `${at}/dates/to`, message: "must be after from (to is exclusive)" });
+  }
+  for (const key of RANGES) {
+    const r = when[key];
+    if (!isObject(r)) continue;
+    if (r.min === undefined && r.max === undefined) issues.push({ path: `${at}/${key}`, message: "needs min, max or both" });
+    if (isDecimal(r.min) && isDecimal(r.max) && !new Dec(decimalText(r.min)).lt(decimalText(r.max)))
+      issues.push({ path: `${at}/${key}/max`, message: "must be greater than min (min is inclusive, max exclusive)" });
+  }
+  return issues;
+}
+
+type Parsed = ReturnType<typeof tariffSchema.parse>;
+type ParsedRate = NonNullable<Parsed["energy"]>[number];
+
+function normalizeRange(r: { min?: string | number | undefined; max?: string | number | undefined } | undefined): Range | undefined {
+  if (!r) return undefined;
+  return {
+    ...(r.min !== undefined ? { min: decimalText(r.min) } : {}),
+    ...(r.max !== undefined ? { max: decimalText(r.max) } : {}),
+  };
+}
+
+function normalizeRate(rate: ParsedRate): Rate {
+  const w = rate.when;
+  let when: Conditions | undefined;
+  if (w) {
+    const c: { -readonly [K in keyof Conditions]: Conditions[K] } = {};
+    if (w.days) c.days = [...w.days];
+    if (w.timeOfDay) c.timeOfDay = { ...w.timeOfDay };
+    if (w.dates) c.dates = { ...w.dates };
+    for (const key of RANGES) {
+      const r = normalizeRange(w[key]);
+      if (r) c[key] = r;
+    }
+    when = c;
+  }
+  return {
+    price: decimalText(rate.price),
+    ...(rate.step !== undefined ? { step: decimalText(rate.step) } : {}),
+    ...(when ? { when } : {}),
+  };
+}
+
+function normalize(p: Parsed): Tariff {
+  const { $schema: _schema, energy, time, idle, flat, minPrice, maxPrice, ...rest } = p;
+  return deepFreeze({
+    ...rest,
+    energy: (energy ?? []).map(normalizeRate),
+    time: (time ?? []).map(normalizeRate),
+    idle: (idle ?? []).map(normalizeRate),
+    flat: (flat ?? []).map(normalizeRate),
+    ...(minPrice != null ? { minPrice: decimalText(minPrice) } : {}),
+    ...(maxPrice != null ? { maxPrice: decimalText(maxPrice) } : {}),
+  }) as Tariff;
+}
+
+/** Freezes a plain JSON-like value all the way down. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
