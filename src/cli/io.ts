@@ -25,19 +25,20 @@ export function readText(file: string, stdin: () => string): string {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : code === "EACCES" ? "permission denied" : "cannot be read";
-    throw new InputError(file, [{ path: "", message: why }]);
+    throw new InputError(displayName(file), [{ path: "", message: why }]);
   }
 }
 
 /** Parses JSON text, turning syntax errors and empty input into input errors with a location. */
 export function readJson(file: string, stdin: () => string): unknown {
-  const text = readText(file, stdin);
-  if (text.trim() === "") throw new InputError(file, [{ path: "", message: "is empty; expected a JSON object" }]);
+  // A UTF-8 byte order mark (editors on Windows write one) is not part of the JSON text.
+  const text = readText(file, stdin).replace(/^\uFEFF/, "");
+  if (text.trim() === "") throw new InputError(displayName(file), [{ path: "", message: "is empty; expected a JSON object" }]);
   try {
     return JSON.parse(text);
   } catch (e) {
     const detail = e instanceof SyntaxError ? e.message : String(e);
-    throw new InputError(file, [{ path: "", message: `is not valid JSON (${detail})` }]);
+    throw new InputError(displayName(file), [{ path: "", message: `is not valid JSON (${detail})` }]);
   }
 }
 

@@ -38,12 +38,16 @@ const nodeIO: CliIO = {
 
 function version(): string {
   if (typeof __VERSION__ === "string") return __VERSION__;
-  try {
-    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
-    return pkg.version;
-  } catch {
-    return "unknown";
+  // dist/cli.js is one level below package.json; src/cli/main.ts (tsx, tests) is two.
+  for (const candidate of ["../package.json", "../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "ev-tariff" && typeof pkg.version === "string") return pkg.version;
+    } catch {
+      // try the next place
+    }
   }
+  return "unknown";
 }
 
 function loadTariff(file: string, io: CliIO): Tariff {

@@ -1,17 +1,36 @@
 import type { z } from "zod";
 import { toPointer, type Issue } from "./errors.js";
 
-/** Turns zod's issues into `{ path, message }` with JSON Pointers, one per problem. */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[]): Issue[] {
+/** True when the member at `path` is absent from an object that is itself present in `input`. */
+function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
+  if (path.length === 0) return false;
+  let parent: unknown = input;
+  for (const key of path.slice(0, -1)) {
+    if (typeof parent !== "object" || parent === null) return false;
+    parent = (parent as Record<PropertyKey, unknown>)[key];
+  }
+  if (typeof parent !== "object" || parent === null || Array.isArray(parent)) return false;
+  return (parent as Record<PropertyKey, unknown>)[path[path.length - 1]!] === undefined;
+}
+
+/**
+ * Turns zod's issues into `{ path, message }` with JSON Pointers, one per problem. `input` is the
+ * document that was checked, so that a missing member is reported as "is required" (zod reports it
+ * as a type mismatch with the field's own message, e.g. "must be 1").
+ */
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) out.push({ path: toPointer([...path, key]), message: "is not a known field" });
-    } else if (issue.code === "invalid_type" && (issue as { input?: unknown }).input === undefined && issue.message.includes("received undefined")) {
-      out.push({ path: toPointer(path), message: "is required" });
-    } else if (issue.code === "invalid_type" && path.length === 0) {
+    } else if (path.length === 0 && (typeof input !== "object" || input === null || Array.isArray(input))) {
       out.push({ path: "", message: `must be a JSON object` });
+    } else if (isMissing(input, path)) {
+      out.push({ path: toPointer(path), message: "is required" });
+    } else if (issue.code === "invalid_key" && issue.issues[0]) {
+      // zod's own text here is "Invalid key in record"; the key schema's message says what is wanted.
+      out.push({ path: toPointer(path), message: issue.issues[0].message });
     } else {
       out.push({ path: toPointer(path), message: issue.message });
     }

@@ -19,7 +19,7 @@ const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null &
  */
 export function safeParseSession(input: unknown): SafeParseResult<Session> {
   const parsed = sessionSchema.safeParse(input);
-  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
   if (isObject(input)) issues.push(...crossFieldIssues(input));
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
   const { $schema: _schema, energyKWh, meter, ...rest } = parsed.data;

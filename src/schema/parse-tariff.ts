@@ -1,10 +1,10 @@
-import { findMarket } from "../markets/index.js";
+import { findMarket, listMarkets } from "../markets/index.js";
 import { currency as findCurrency } from "../money/currencies.js";
 import { Dec } from "../money/decimal.js";
 import { instantProblem, parseInstant } from "../time/instants.js";
 import { isTimeZone } from "../time/zones.js";
 import { TariffError, type Issue, type SafeParseResult } from "./errors.js";
-import { decimalText, isDecimal } from "./fields.js";
+import { decimalText, instant, isDecimal } from "./fields.js";
 import { fromZodIssues } from "./issues.js";
 import { tariffSchema } from "./tariff.js";
 import type { Conditions, Range, Rate, Tariff } from "./types.js";
@@ -24,7 +24,7 @@ const RANGES = ["energyKWh", "powerKW", "sessionMinutes", "idleMinutes"] as cons
  */
 export function safeParseTariff(input: unknown): SafeParseResult<Tariff> {
   const parsed = tariffSchema.safeParse(input);
-  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues);
+  const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
   if (isObject(input)) issues.push(...crossFieldIssues(input));
   if (!parsed.success || issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   return { ok: true, value: normalize(parsed.data) };
@@ -59,7 +59,7 @@ function crossFieldIssues(t: Raw): Issue[] {
   // Market, currency and zone belong together.
   const market = typeof t.market === "string" ? findMarket(t.market) : undefined;
   if (typeof t.market === "string" && /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(t.market) && !market)
-    add("/market", `is not a market the engine knows (${t.market}); see \`ev-tariff markets\``);
+    add("/market", `is not a market the engine knows (${t.market}); known markets: ${listMarkets().map((m) => m.code).join(", ")}`);
   if (typeof t.currency === "string" && /^[A-Z]{3}$/.test(t.currency)) {
     if (!findCurrency(t.currency)) add("/currency", `is not an ISO 4217 currency (${t.currency})`);
     else if (market && !market.currencies.includes(t.currency))
@@ -76,7 +76,8 @@ function crossFieldIssues(t: Raw): Issue[] {
   // Validity window.
   for (const key of ["validFrom", "validTo"] as const) {
     const v = t[key];
-    if (typeof v === "string") {
+    // Strings that are not RFC 3339 at all are already reported by the shape check.
+    if (typeof v === "string" && instant.safeParse(v).success) {
       const problem = instantProblem(v);
       if (problem) add(`/${key}`, problem);
     }

@@ -7,7 +7,7 @@ export const meterReadingSchema = z.strictObject({ at: instant, kWh: decimal });
 /** The v1 session file. See the README's "File formats". */
 export const sessionSchema = z.strictObject({
   $schema: z.string().max(500).optional(),
-  id: z.string({ error: "must be a string" }).min(1).max(100, { error: "is longer than 100 characters" }).optional(),
+  id: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).max(100, { error: "is longer than 100 characters" }).optional(),
   start: instant,
   end: instant,
   chargingEnd: instant.optional(),
