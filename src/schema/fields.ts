@@ -29,7 +29,7 @@ export function isDecimal(value: unknown): value is string | number {
 /** RFC 3339 date-time with offset; the full check is `instantProblem`. */
 export const instant = z
   .string({ error: "must be an RFC 3339 date-time string with offset, e.g. 2026-03-28T23:30:00Z" })
-  .max(40, { error: "is too long for a date-time" })
+  .max(40, { error: "is too long for a date-time", abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/, {
     error: "must be an RFC 3339 date-time with offset (Z or ±hh:mm), e.g. 2026-03-28T23:30:00Z",
   });
@@ -37,7 +37,7 @@ export const instant = z
 /** A local calendar date "YYYY-MM-DD". */
 export const localDate = z
   .string({ error: 'must be a date "YYYY-MM-DD"' })
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'must be a date "YYYY-MM-DD"' })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'must be a date "YYYY-MM-DD"', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(s + "T00:00:00Z")) && new Date(s + "T00:00:00Z").toISOString().startsWith(s), {
     error: "is not a calendar date",
   });
