@@ -15,7 +15,7 @@ export const BE: Market = {
       "Code de droit économique / Wetboek van economisch recht art. VI.7/1: cash payments rounded to the nearest 0.05 EUR (1-2 cents down, 3-4 up, 6-7 down, 8-9 up), mandatory since 2019-12-01, https://goedafgerond.belgium.be",
     confidence: "high",
   },
-  languages: ["nl", "fr", "de"],
+  languages: ["nl-BE", "fr-BE", "de-BE"],
   taxes: [
     {
       name: "BTW/TVA",

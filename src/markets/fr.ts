@@ -9,7 +9,7 @@ export const FR: Market = {
   pricesInclude: "tax",
   rounding: "halfAwayFromZero",
   cashRounding: null,
-  languages: ["fr", "en"],
+  languages: ["fr-FR", "en"],
   taxes: [
     {
       name: "TVA",

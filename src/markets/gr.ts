@@ -15,7 +15,7 @@ export const GR: Market = {
   pricesInclude: "tax",
   rounding: "halfAwayFromZero",
   cashRounding: null,
-  languages: ["el", "en"],
+  languages: ["el-GR", "en"],
   taxes: [
     {
       name: "ΦΠΑ",

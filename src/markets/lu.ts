@@ -13,7 +13,7 @@ export const LU: Market = {
   pricesInclude: "tax",
   rounding: "halfAwayFromZero",
   cashRounding: null,
-  languages: ["fr", "de", "lb", "en"],
+  languages: ["fr-LU", "de-LU", "lb", "en"],
   taxes: [
     {
       name: "TVA",

@@ -17,7 +17,7 @@ export const NL: Market = {
       "Nationwide voluntary rounding of cash totals to 5 cents since 2004-09-01 (Maatschappelijk Overleg Betalingsverkeer): 1-2 down, 3-4 up, 6-7 down, 8-9 up; card payments are not rounded",
     confidence: "medium",
   },
-  languages: ["nl", "en"],
+  languages: ["nl-NL", "en"],
   taxes: [
     {
       name: "BTW",

@@ -1,19 +1,35 @@
 import type { RoundingMode } from "../money/round.js";
 
-/** Receipt components that carry tax. Adjustment lines (minimum, maximum) follow the lines they adjust. */
-export type TaxedComponent = "energy" | "time" | "idle" | "flat";
+/**
+ * What a tax can apply to: the tariff's components, and `excise` (a tax on an excise line, where a
+ * state taxes the levy too). Adjustment lines (minimum, maximum) are taxed like what they adjust.
+ */
+export type TaxedComponent = "energy" | "time" | "idle" | "flat" | "excise";
+export const TAXED_COMPONENTS: readonly TaxedComponent[] = ["energy", "time", "idle", "flat", "excise"];
 
-/** How sure we are of a fact, and why: `high` = official source read. */
-export type Confidence = "high" | "medium" | "low";
+/** How sure we are of a fact: `high` = official source read; `tariff` = stated by the tariff itself. */
+export type Confidence = "high" | "medium" | "low" | "tariff";
+
+/**
+ * How a percentage tax relates to the price:
+ * - `added`: on the net (VAT, sales tax): tax = net × rate;
+ * - `compound`: on the net plus the `added` taxes (tax on tax);
+ * - `inside`: included in its own base ("por dentro", Brazil's ICMS): tax = gross × rate.
+ */
+export type TaxMethod = "added" | "compound" | "inside";
 
 /** One tax as the law states it, with where it comes from and when it applies. */
 export interface TaxRule {
-  /** As printed on receipts, e.g. "VAT", "TVA", "BTW", "ΦΠΑ". */
+  /** As printed on receipts, e.g. "VAT", "TVA", "BTW", "ΦΠΑ", "Iowa electric fuel excise". */
   readonly name: string;
-  /** Fraction as a decimal string: "0.21" for 21 %. */
-  readonly rate: string;
-  /** Components this tax applies to. */
+  /** A percentage tax, as a fraction: "0.21" for 21 %. Exactly one of `rate` and `perKWh`. */
+  readonly rate?: string;
+  /** An excise per kWh delivered, in the market's first currency: its own receipt line. */
+  readonly perKWh?: string;
+  /** Components a percentage tax applies to (for an excise: ["energy"], the energy it is levied on). */
   readonly appliesTo: readonly TaxedComponent[];
+  /** Default `added`. */
+  readonly method?: TaxMethod;
   /** First local date (station zone) on which it applies, "YYYY-MM-DD". */
   readonly validFrom: string;
   /** First local date on which it no longer applies; null while in force. */
@@ -21,8 +37,10 @@ export interface TaxRule {
   /** The law, gazette, circular or official page the rate comes from. */
   readonly source: string;
   readonly confidence: Confidence;
-  /** Why this reading was chosen where the law leaves room. */
+  /** Why this reading was chosen where the law leaves room, or what stays uncertain. */
   readonly note?: string;
+  /** For a region's rule: names of the country's taxes it replaces while in force. */
+  readonly replaces?: readonly string[];
 }
 
 /** Rounding of cash totals to an increment coins can pay (e.g. EUR 0.05, CLP 10). */
@@ -31,6 +49,18 @@ export interface CashRounding {
   readonly mode: RoundingMode;
   readonly source: string;
   readonly confidence: Confidence;
+}
+
+/** An ISO 3166-2 region with rules of its own (a US state, Mexico's border municipalities, a Brazilian state). */
+export interface Region {
+  /** ISO 3166-2 code, e.g. "US-IA". */
+  readonly code: string;
+  readonly name: string;
+  /** The region's zones, when narrower than the country's. */
+  readonly timeZones?: readonly string[];
+  /** Taxes on top of the country's; a rule with `replaces` hides the named country taxes while in force. */
+  readonly taxes: readonly TaxRule[];
+  readonly note?: string;
 }
 
 /** A market (country, or an ISO 3166-2 region of one) and the rules a receipt there follows. */
@@ -51,4 +81,13 @@ export interface Market {
   /** Driver languages (BCP 47), most used first. */
   readonly languages: readonly string[];
   readonly taxes: readonly TaxRule[];
+  /** Regions with rules of their own. */
+  readonly regions?: readonly Region[];
+  /**
+   * When set, a tariff must name a region (the country code alone is refused), because tax depends
+   * on it and the country has no rule of its own — e.g. US sales tax is a state matter.
+   */
+  readonly requiresRegion?: string;
+  /** Free-text notes on what is uncertain or left out. */
+  readonly note?: string;
 }

@@ -4,7 +4,12 @@ import * as iso4217 from "dinero.js/currencies";
  * Settlement digits that differ from ISO 4217's minor unit, because the currency is settled in
  * fewer digits in practice. Data, with the reason next to each entry.
  */
-const SETTLEMENT_OVERRIDES: Readonly<Record<string, { digits: number; why: string }>> = {};
+const SETTLEMENT_OVERRIDES: Readonly<Record<string, { digits: number; why: string }>> = {
+  COP: {
+    digits: 0,
+    why: "ISO 4217 gives 2, but Colombian prices and payments are whole pesos: the smallest coin is 50 pesos and centavos are not used in retail",
+  },
+};
 
 /** A currency as the engine uses it. */
 export interface Currency {
@@ -32,4 +37,9 @@ const byCode: ReadonlyMap<string, Currency> = new Map(
  */
 export function currency(code: string): Currency | undefined {
   return byCode.get(code);
+}
+
+/** Why a currency settles in other digits than ISO 4217's, if it does. */
+export function settlementNote(code: string): string | undefined {
+  return SETTLEMENT_OVERRIDES[code]?.why;
 }

@@ -4,10 +4,11 @@ import type { TaxRule, TaxedComponent } from "../markets/types.js";
 import { Dec, displayDecimal, MS_PER_HOUR, ZERO } from "../money/decimal.js";
 import { allocateMinor, formatMoney, moneyFromMinor, roundCash } from "../money/money.js";
 import { toMinorUnits } from "../money/round.js";
+import { currency as findCurrency, type Currency } from "../money/currencies.js";
 import { TariffError } from "../schema/errors.js";
 import type { Session, Tariff } from "../schema/types.js";
 import { applyTax, type TaxComputation } from "../tax/apply-tax.js";
-import { marketCoversDate, taxesFor } from "../tax/rules.js";
+import { excisesFor, marketCoversDate, taxesFor, taxKey } from "../tax/rules.js";
 import { formatInstant } from "../time/instants.js";
 import { localParts, toLocal } from "../time/zones.js";
 import type { LineComponent, Receipt, ReceiptLine } from "../receipt/types.js";
@@ -29,6 +30,8 @@ export interface PricedLine {
   readonly amountMinor: bigint;
   readonly taxes: readonly TaxRule[];
   readonly segment?: Segment;
+  /** The excise rule of an `excise` line. */
+  readonly excise?: TaxRule;
 }
 
 /** A min/max adjustment, for explain. */
@@ -51,6 +54,9 @@ export interface PricingRun {
   readonly taxes: readonly TaxComputation[];
   readonly taxDate: string;
   readonly cash: { readonly beforeMinor: bigint; readonly afterMinor: bigint } | undefined;
+  readonly exchange: Exchange | undefined;
+  /** The currency amounts are billed in (the tariff's, unless an exchange was asked for). */
+  readonly billing: Currency;
   readonly receipt: Receipt;
 }
 
@@ -58,6 +64,31 @@ export interface PricingRun {
 export interface PriceOptions {
   /** Price a session outside the tariff's validFrom/validTo anyway. */
   readonly ignoreValidity?: boolean;
+  /**
+   * Bill in another currency (roaming): every exact amount is multiplied by `rate` (units of
+   * `currency` per unit of the tariff's currency, given by the caller, never fetched) before it is
+   * rounded in `currency`'s settlement digits.
+   */
+  readonly currency?: string;
+  readonly rate?: string;
+}
+
+/** The exchange a receipt was billed at. */
+export interface Exchange {
+  readonly from: string;
+  readonly to: string;
+  readonly rate: Dec;
+}
+
+function exchangeOf(ct: CompiledTariff, options: PriceOptions): { exchange: Exchange | undefined; billing: Currency } {
+  if (options.currency === undefined && options.rate === undefined) return { exchange: undefined, billing: ct.currency };
+  const issues = [];
+  const billing = options.currency !== undefined ? findCurrency(options.currency) : undefined;
+  if (!billing) issues.push({ path: "/currency", message: `is not an ISO 4217 currency (${options.currency ?? "missing"})` });
+  const rateOk = typeof options.rate === "string" && /^(0|[1-9]\d{0,11})(\.\d{1,12})?$/.test(options.rate) && !new Dec(options.rate).isZero();
+  if (!rateOk) issues.push({ path: "/rate", message: "must be a positive decimal string with at most 12 decimals, e.g. \"1.0831\"" });
+  if (!billing || !rateOk) throw new TariffError(issues, "exchange options");
+  return { exchange: { from: ct.currency.code, to: billing.code, rate: new Dec(options.rate!) }, billing };
 }
 
 /**
@@ -79,8 +110,12 @@ function isCompiled(t: Tariff | CompiledTariff): t is CompiledTariff {
 export function runPricing(tariff: Tariff | CompiledTariff, session: Session, options: PriceOptions = {}): PricingRun {
   const ct = isCompiled(tariff) ? tariff : compileTariff(tariff);
   const profile = sessionProfile(session);
-  const digits = ct.currency.settlementDigits;
+  const { exchange, billing } = exchangeOf(ct, options);
+  const digits = billing.settlementDigits;
   const mode = ct.rounding;
+  /** An exact amount in the tariff's currency, in the billing currency (still exact). */
+  const bill = (amount: Dec) => (exchange ? amount.times(exchange.rate) : amount);
+  const money = (minor: bigint) => formatMoney(moneyFromMinor(minor, billing));
 
   if (!options.ignoreValidity) {
     if (ct.validFrom !== undefined && profile.start < ct.validFrom)
@@ -103,7 +138,7 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
     const { segments, step } = meterDimension(ct, dimension, slices);
     if (step) steps.push(step);
     for (const segment of segments) {
-      const price = segment.rate?.price ?? ZERO;
+      const price = bill(segment.rate?.price ?? ZERO);
       const exact = dimension === "energy" ? segment.billed.times(price) : segment.billed.times(price).div(MS_PER_HOUR);
       lines.push({
         component: dimension,
@@ -122,31 +157,51 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
   const flatContext = startContext(ct, profile, slices[0]);
   const flat = firstMatch(ct.rates.flat, flatContext);
   if (flat) {
+    const price = bill(flat.price);
     lines.push({
       component: "flat",
       rate: flat,
       from: new Dec(profile.start),
       to: new Dec(profile.end),
       quantity: new Dec(1),
-      unitPrice: flat.price,
-      exact: flat.price,
-      amountMinor: toMinorUnits(flat.price, digits, mode),
+      unitPrice: price,
+      exact: price,
+      amountMinor: toMinorUnits(price, digits, mode),
       taxes: taxes("flat"),
     });
   }
 
-  const cap = capAdjustment(ct, lines, digits);
+  const cap = capAdjustment(ct, lines, digits, bill);
   if (cap) lines.push(...adjustmentLines(cap, lines, profile, taxes("energy"), digits));
+
+  // Excises per kWh delivered: lines of their own, on top of the tariff's prices and outside min/max.
+  for (const excise of excisesFor(ct.market, taxDate)) {
+    const perKWh = bill(new Dec(excise.perKWh!));
+    const exact = profile.energyKWh.times(perKWh);
+    lines.push({
+      component: "excise",
+      rate: null,
+      from: new Dec(profile.start),
+      to: new Dec(profile.chargingEnd),
+      quantity: profile.energyKWh,
+      unitPrice: perKWh,
+      exact,
+      amountMinor: toMinorUnits(exact, digits, mode),
+      taxes: taxes("excise"),
+      excise,
+    });
+  }
 
   const taxed = applyTax(lines, digits, ct.pricesInclude, mode);
   const receiptLines: ReceiptLine[] = lines.map((line, i) => ({
     component: line.component,
+    ...(line.excise ? { name: line.excise.name } : {}),
     rate: line.rate?.pointer ?? null,
     from: formatInstant(line.from.toNumber()),
     to: formatInstant(line.to.toNumber()),
     quantity: displayQuantity(line),
-    unit: line.component === "energy" ? "kWh" : line.component === "time" || line.component === "idle" ? "h" : "session",
-    unitPrice: line.rate ? line.rate.priceText : isAdjustment(line) ? money(line.amountMinor) : "0",
+    unit: line.component === "energy" || line.component === "excise" ? "kWh" : line.component === "time" || line.component === "idle" ? "h" : "session",
+    unitPrice: unitPriceText(line, exchange, money),
     net: money(taxed.lines[i]!.netMinor),
     gross: money(taxed.lines[i]!.grossMinor),
   }));
@@ -156,8 +211,9 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
 
   let cash: PricingRun["cash"];
   const cr = ct.market.cashRounding;
-  if (session.payment === "cash" && cr) {
-    const rounded = roundCash(moneyFromMinor(grossMinor, ct.currency), new Dec(cr.increment), ct.currency, cr.mode);
+  // Cash rounding is a rule of the market's own currency: billed in another one, it does not apply.
+  if (session.payment === "cash" && cr && billing.code === ct.currency.code) {
+    const rounded = roundCash(moneyFromMinor(grossMinor, billing), new Dec(cr.increment), billing, cr.mode);
     const afterMinor = BigInt(rounded.toJSON().amount);
     cash = { beforeMinor: grossMinor, afterMinor };
     const diff = afterMinor - grossMinor;
@@ -182,7 +238,8 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
     tariffId: ct.tariff.id,
     ...(session.id !== undefined ? { sessionId: session.id } : {}),
     market: ct.market.code,
-    currency: ct.currency.code,
+    currency: billing.code,
+    ...(exchange ? { exchange: { from: exchange.from, to: exchange.to, rate: exchange.rate.toFixed() } } : {}),
     timeZone: ct.zone.name,
     pricesInclude: ct.pricesInclude,
     payment: session.payment ?? "card",
@@ -190,18 +247,22 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
     lines: receiptLines,
     taxes: mergeTaxes(taxed.taxes).map((t) => ({
       name: t.rule.name,
-      rate: t.rule.rate,
+      rate: t.rule.rate!,
       base: money(t.baseMinor),
       amount: money(t.amountMinor),
       source: t.rule.source,
     })),
     totals: { net: money(netMinor), tax: money(taxMinor), gross: money(grossMinor) },
   };
-  return { compiled: ct, profile, slices, flatContext, steps, lines, cap, taxes: taxed.taxes, taxDate, cash, receipt };
+  return { compiled: ct, profile, slices, flatContext, steps, lines, cap, taxes: taxed.taxes, taxDate, cash, exchange, billing, receipt };
+}
 
-  function money(minor: bigint): string {
-    return formatMoney(moneyFromMinor(minor, ct.currency));
-  }
+/** The unit price a receipt shows: as written in the tariff, or converted exactly when billed in another currency. */
+function unitPriceText(line: PricedLine, exchange: Exchange | undefined, money: (minor: bigint) => string): string {
+  if (isAdjustment(line)) return money(line.amountMinor);
+  if (line.rate && !exchange) return line.rate.priceText;
+  if (line.excise && !exchange) return line.excise.perKWh!;
+  return line.unitPrice.toFixed();
 }
 
 function isAdjustment(line: PricedLine): boolean {
@@ -217,7 +278,7 @@ function displayQuantity(line: PricedLine): string {
 function mergeTaxes(taxes: readonly TaxComputation[]): TaxComputation[] {
   const byKey = new Map<string, TaxComputation>();
   for (const t of taxes) {
-    const key = `${t.rule.name}@${t.rule.rate}@${t.rule.source}`;
+    const key = `${t.rule.name}@${t.rule.rate}@${t.rule.method ?? "added"}@${t.rule.source}`;
     const prev = byKey.get(key);
     byKey.set(
       key,
@@ -229,14 +290,14 @@ function mergeTaxes(taxes: readonly TaxComputation[]): TaxComputation[] {
   return [...byKey.values()];
 }
 
-function capAdjustment(ct: CompiledTariff, lines: readonly PricedLine[], digits: number): CapAdjustment | undefined {
+function capAdjustment(ct: CompiledTariff, lines: readonly PricedLine[], digits: number, bill: (d: Dec) => Dec): CapAdjustment | undefined {
   const before = lines.reduce((acc, l) => acc + l.amountMinor, 0n);
   if (ct.minPrice) {
-    const limitMinor = toMinorUnits(ct.minPrice, digits, ct.rounding);
+    const limitMinor = toMinorUnits(bill(ct.minPrice), digits, ct.rounding);
     if (before < limitMinor) return { kind: "minimum", limit: ct.minPrice, limitMinor, beforeMinor: before };
   }
   if (ct.maxPrice) {
-    const limitMinor = toMinorUnits(ct.maxPrice, digits, ct.rounding);
+    const limitMinor = toMinorUnits(bill(ct.maxPrice), digits, ct.rounding);
     if (before > limitMinor) return { kind: "maximum", limit: ct.maxPrice, limitMinor, beforeMinor: before };
   }
   return undefined;
@@ -257,7 +318,7 @@ function adjustmentLines(
   const diff = cap.limitMinor - cap.beforeMinor;
   const groups = new Map<string, { taxes: readonly TaxRule[]; amount: bigint }>();
   for (const l of lines) {
-    const key = l.taxes.map((t) => `${t.name}@${t.rate}`).join("+");
+    const key = taxKey(l.taxes);
     const g = groups.get(key);
     if (g) g.amount += l.amountMinor;
     else groups.set(key, { taxes: l.taxes, amount: l.amountMinor });

@@ -10,7 +10,9 @@ import { formatReceipt, pct } from "./receipt-text.js";
 export function formatExplanation(e: Explanation): string {
   const out: string[] = [];
   out.push(`Local time zone ${e.timeZone}; taxes as in force on ${e.taxDate} (local date of the session start).`);
-  out.push(`Rounding: ${e.rounding}.`, "");
+  out.push(`Rounding: ${e.rounding}.`);
+  if (e.exchange) out.push(`Billed in ${e.exchange.to}: every exact amount in ${e.exchange.from} × ${e.exchange.rate}, then rounded.`);
+  out.push("");
   out.push("Intervals (local time in the station's zone):");
   for (const i of e.intervals) {
     out.push(

@@ -69,6 +69,8 @@ export interface Explanation {
     computation: string;
   }[];
   readonly cash: { increment: string; before: string; after: string; source: string } | null;
+  /** The exchange rate every amount was converted at, when billed in another currency. */
+  readonly exchange: { from: string; to: string; rate: string } | null;
 }
 
 /**
@@ -132,14 +134,15 @@ function interval(run: PricingRun, s: Slice): ExplainedInterval {
 /** Builds the explanation from a pricing run (no second computation). */
 export function explainRun(run: PricingRun): Explanation {
   const ct = run.compiled;
-  const digits = ct.currency.settlementDigits;
-  const money = (minor: bigint) => formatMoney(moneyFromMinor(minor, ct.currency));
+  const digits = run.billing.settlementDigits;
+  const money = (minor: bigint) => formatMoney(moneyFromMinor(minor, run.billing));
   const lines: ExplainedLine[] = run.lines.map((l) => {
     let computation: string;
     if (l.component === "energy") computation = `${l.quantity.toFixed()} kWh × ${l.unitPrice.toFixed()} /kWh`;
     else if (l.component === "time" || l.component === "idle")
       computation = `${l.quantity.div(1000).toFixed()} s ÷ 3600 × ${l.unitPrice.toFixed()} /h`;
     else if (l.component === "flat") computation = `1 × ${l.unitPrice.toFixed()}`;
+    else if (l.excise) computation = `${l.quantity.toFixed()} kWh × ${l.unitPrice.toFixed()} /kWh, ${l.excise.name} (${l.excise.source})`;
     else computation = `${l.component} adjustment`;
     if (l.segment && !l.segment.billed.eq(l.segment.metered)) computation += " (quantity includes step rounding)";
     return {
@@ -174,16 +177,17 @@ export function explainRun(run: PricingRun): Explanation {
       : null,
     taxes: run.taxes.map((t) => ({
       name: t.rule.name,
-      rate: t.rule.rate,
+      rate: t.rule.rate!,
       source: t.rule.source,
       confidence: t.rule.confidence,
       base: money(t.baseMinor),
       amount: money(t.amountMinor),
       computation:
         ct.pricesInclude === "tax"
-          ? `${money(t.groupAmountMinor)} × ${t.rule.rate} ÷ (1 + ${t.groupRate.toFixed()}) = ${t.exact.toSignificantDigits(20).toFixed()} → ${money(t.amountMinor)} (backed out of the advertised gross)`
-          : `${money(t.groupAmountMinor)} × ${t.rule.rate} = ${t.exact.toSignificantDigits(20).toFixed()} → ${money(t.amountMinor)}`,
+          ? `${money(t.groupAmountMinor)} × ${t.rule.rate} ÷ ${t.factor.toSignificantDigits(12).toFixed()} = ${t.exact.toSignificantDigits(20).toFixed()} → ${money(t.amountMinor)} (backed out of the advertised gross; ${t.formula})`
+          : `${money(t.groupAmountMinor)} × ${t.rule.rate} = ${t.exact.toSignificantDigits(20).toFixed()} → ${money(t.amountMinor)} (${t.formula})`,
     })),
+    exchange: run.exchange ? { from: run.exchange.from, to: run.exchange.to, rate: run.exchange.rate.toFixed() } : null,
     cash:
       run.cash && cr
         ? { increment: cr.increment, before: money(run.cash.beforeMinor), after: money(run.cash.afterMinor), source: cr.source }

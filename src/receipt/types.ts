@@ -4,6 +4,8 @@ export type LineComponent = "energy" | "time" | "idle" | "flat" | "minimum" | "m
 /** One receipt line. Money fields carry exactly the currency's settlement digits. */
 export interface ReceiptLine {
   readonly component: LineComponent;
+  /** The levy's name, on `excise` lines. */
+  readonly name?: string;
   /** JSON Pointer of the tariff rate that priced the line; null for free time and adjustments. */
   readonly rate: string | null;
   readonly from: string;
@@ -30,6 +32,8 @@ export interface Receipt {
   readonly sessionId?: string;
   readonly market: string;
   readonly currency: string;
+  /** Present when billed in another currency than the tariff's: amounts were converted exactly at `rate` before rounding. */
+  readonly exchange?: { readonly from: string; readonly to: string; readonly rate: string };
   readonly timeZone: string;
   readonly pricesInclude: "tax" | "none";
   readonly payment: "card" | "app" | "cash";

@@ -1,5 +1,5 @@
 import type { TaxRule } from "../markets/types.js";
-import { Dec, ONE, sum } from "../money/decimal.js";
+import { Dec, ONE, sum, ZERO } from "../money/decimal.js";
 import { allocateMinor } from "../money/money.js";
 import { toMinorUnits, type RoundingMode } from "../money/round.js";
 import { taxKey } from "./rules.js";
@@ -13,15 +13,17 @@ export interface TaxableLine {
 /** One tax of one group of lines, as computed. */
 export interface TaxComputation {
   readonly rule: TaxRule;
-  /** The group's net (the tax base). */
+  /** The group's net (the tax base before any tax). */
   readonly baseMinor: bigint;
   readonly amountMinor: bigint;
   /** The exact amount before rounding. */
   readonly exact: Dec;
   /** The group's amount in the price basis. */
   readonly groupAmountMinor: bigint;
-  /** The sum of the group's tax rates. */
-  readonly groupRate: Dec;
+  /** gross = net × factor for the group's taxes: (1 + added)(1 + compound) / (1 − inside). */
+  readonly factor: Dec;
+  /** How the exact amount came about, for explain. */
+  readonly formula: string;
 }
 
 export interface TaxResult {
@@ -30,11 +32,26 @@ export interface TaxResult {
   readonly taxes: readonly TaxComputation[];
 }
 
+const rateOf = (r: TaxRule) => new Dec(r.rate ?? "0");
+const methodOf = (r: TaxRule) => r.method ?? "added";
+
+/**
+ * The gross-to-net factor of a set of taxes: added taxes on the net, compound taxes on the net plus
+ * added taxes, and "inside" taxes included in their own base.
+ *
+ * @example
+ * grossFactor([{ rate: "0.18", method: "inside" }]) // 1 / 0.82 = 1.2195…
+ */
+export function grossFactor(rules: readonly TaxRule[]): Dec {
+  const of = (m: string) => sum(rules.filter((r) => methodOf(r) === m).map(rateOf));
+  return ONE.plus(of("added")).times(ONE.plus(of("compound"))).div(ONE.minus(of("inside")));
+}
+
 /**
  * Taxes lines per group of identical tax sets, on the group's total ("tax per rate on the
- * session"). With inclusive prices the tax is backed out of the advertised gross:
- * tax = gross × rate / (1 + sum of rates), rounded once, net = gross − tax, so net + tax = gross
- * exactly. With exclusive prices tax = net × rate, rounded once. Each group's tax is then spread
+ * session"). With inclusive prices the group's gross G is given and net N = G / factor; otherwise N
+ * is given and G = N × factor. Each tax is worked out exactly from N and G and rounded once; with
+ * inclusive prices net = G − taxes, so net + tax = gross exactly. Each group's tax is then spread
  * over its lines in proportion to their amounts, so line nets and grosses add up to the totals.
  *
  * @example
@@ -62,15 +79,24 @@ export function applyTax(
     if (rules.length === 0) continue;
     const amount = members.reduce((acc, i) => acc + lines[i]!.amountMinor, 0n);
     const amountDec = new Dec(amount.toString()).div(scale);
-    const groupRate = sum(rules.map((r) => new Dec(r.rate)));
+    const factor = grossFactor(rules);
+    const net = pricesInclude === "tax" ? amountDec.div(factor) : amountDec;
+    const gross = pricesInclude === "tax" ? amountDec : amountDec.times(factor);
+    const added = sum(rules.filter((r) => methodOf(r) === "added").map(rateOf));
     const perRule = rules.map((rule) => {
-      const exact =
-        pricesInclude === "tax" ? amountDec.times(rule.rate).div(ONE.plus(groupRate)) : amountDec.times(rule.rate);
-      return { rule, exact, amountMinor: toMinorUnits(exact, digits, mode) };
+      const r = rateOf(rule);
+      const method = methodOf(rule);
+      const exact = method === "inside" ? gross.times(r) : method === "compound" ? net.times(ONE.plus(added)).times(r) : net.times(r);
+      const basis = method === "inside" ? "gross" : method === "compound" ? "net × (1 + added taxes)" : "net";
+      const formula =
+        pricesInclude === "tax"
+          ? `${basis} × ${rule.rate}, net = ${amountDec.toFixed(digits)} ÷ ${factor.toSignificantDigits(12).toFixed()}`
+          : `${basis} × ${rule.rate}, net = ${amountDec.toFixed(digits)}`;
+      return { rule, exact, amountMinor: toMinorUnits(exact, digits, mode), formula };
     });
     const groupTax = perRule.reduce((acc, t) => acc + t.amountMinor, 0n);
     const baseMinor = pricesInclude === "tax" ? amount - groupTax : amount;
-    for (const t of perRule) taxes.push({ ...t, baseMinor, groupAmountMinor: amount, groupRate });
+    for (const t of perRule) taxes.push({ ...t, baseMinor, groupAmountMinor: amount, factor });
     const shares = allocateMinor(groupTax, members.map((i) => lines[i]!.amountMinor));
     members.forEach((lineIndex, k) => {
       const share = shares[k]!;
@@ -83,3 +109,5 @@ export function applyTax(
   }
   return { lines: out, taxes };
 }
+
+export { ZERO };

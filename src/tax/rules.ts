@@ -1,23 +1,35 @@
 import type { Market, TaxRule, TaxedComponent } from "../markets/types.js";
 
+const inForce = (t: TaxRule, localDate: string) => t.validFrom <= localDate && (t.validTo === null || localDate < t.validTo);
+
+/** Rules in force on a local date, after region rules have hidden the country rules they replace. */
+function rulesInForce(market: Market, localDate: string): TaxRule[] {
+  const active = market.taxes.filter((t) => inForce(t, localDate));
+  const replaced = new Set(active.flatMap((t) => t.replaces ?? []));
+  return active.filter((t) => t.replaces || !replaced.has(t.name));
+}
+
 /**
- * The taxes in force for a component on a local date (station zone), in table order.
+ * The percentage taxes in force for a component on a local date (station zone), in table order.
  *
  * @example
  * taxesFor(LU, "energy", "2023-06-01").map((t) => t.rate) // ["0.16"]
  */
 export function taxesFor(market: Market, component: TaxedComponent, localDate: string): TaxRule[] {
-  return market.taxes.filter(
-    (t) => t.appliesTo.includes(component) && t.validFrom <= localDate && (t.validTo === null || localDate < t.validTo),
-  );
+  return rulesInForce(market, localDate).filter((t) => t.rate !== undefined && t.appliesTo.includes(component));
+}
+
+/** The per-kWh excises in force on a local date: each becomes an `excise` line. */
+export function excisesFor(market: Market, localDate: string): TaxRule[] {
+  return rulesInForce(market, localDate).filter((t) => t.perKWh !== undefined);
 }
 
 /** Whether the market's table covers the date at all (some rule in force for any component). */
 export function marketCoversDate(market: Market, localDate: string): boolean {
-  return market.taxes.some((t) => t.validFrom <= localDate && (t.validTo === null || localDate < t.validTo));
+  return market.taxes.some((t) => inForce(t, localDate));
 }
 
 /** A stable key for a set of taxes: lines with the same key are taxed together. */
 export function taxKey(rules: readonly TaxRule[]): string {
-  return rules.map((r) => `${r.name}@${r.rate}`).join("+");
+  return rules.map((r) => `${r.name}@${r.rate}@${r.method ?? "added"}`).join("+");
 }
