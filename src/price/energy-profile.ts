@@ -8,14 +8,26 @@ export interface EnergyPoint {
   readonly kWh: Dec;
 }
 
-/** A session's instants and its energy curve, piecewise linear between points. */
+/** A stretch of the session in which the vehicle is plugged in but not charging. */
+export interface IdleInterval {
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * A session's instants and its energy curve, piecewise linear between points. A v1 session has one
+ * idle interval, from chargingEnd to end; adapters (OCPI charge records) may have several, anywhere.
+ */
 export interface SessionProfile {
   readonly start: number;
+  /** When energy stopped flowing for the last time. */
   readonly chargingEnd: number;
   readonly end: number;
   readonly energyKWh: Dec;
   /** From (start, 0) to (chargingEnd, energyKWh), strictly increasing in time. */
   readonly points: readonly EnergyPoint[];
+  /** Sorted, disjoint, non-empty idle intervals inside [start, end]; energy is flat across each. */
+  readonly idle: readonly IdleInterval[];
 }
 
 /**
@@ -33,7 +45,7 @@ export function sessionProfile(session: Session): SessionProfile {
     if (at > start && at < chargingEnd) points.push({ at, kWh: new Dec(r.kWh) });
   }
   if (chargingEnd > start) points.push({ at: chargingEnd, kWh: energyKWh });
-  return { start, chargingEnd, end, energyKWh, points };
+  return { start, chargingEnd, end, energyKWh, points, idle: end > chargingEnd ? [{ from: chargingEnd, to: end }] : [] };
 }
 
 /** Energy delivered by instant `t` (exact at points, linear between them). */

@@ -5,7 +5,18 @@ import { fromLocal, localMidnight, localParts, MS_PER_DAY, offsetChanges, toLoca
 import { energyAt, instantOfEnergy, type SessionProfile } from "./energy-profile.js";
 
 /** Why the session was cut at an instant; explain shows it. */
-export type CutReason = "start" | "chargingEnd" | "end" | "meter" | "energyKWh" | "sessionMinutes" | "idleMinutes" | "localTime" | "offsetChange";
+export type CutReason =
+  | "start"
+  | "chargingEnd"
+  | "idleStart"
+  | "idleEnd"
+  | "end"
+  | "meter"
+  | "energyKWh"
+  | "sessionMinutes"
+  | "idleMinutes"
+  | "localTime"
+  | "offsetChange";
 
 /**
  * A piece of the session in which nothing a condition looks at changes: the unit pricing walks.
@@ -55,7 +66,11 @@ export function sliceSession(ct: CompiledTariff, p: SessionProfile): Slice[] {
     if (at) cuts.push({ at, reason: "energyKWh", kWh });
   }
   for (const minutes of ct.sessionMinuteThresholds) cuts.push({ at: minutes.times(MS_PER_MINUTE).plus(start), reason: "sessionMinutes" });
-  for (const minutes of ct.idleMinuteThresholds) cuts.push({ at: minutes.times(MS_PER_MINUTE).plus(chargingEnd), reason: "idleMinutes" });
+  for (const idle of p.idle) {
+    if (idle.from !== chargingEnd) cuts.push({ at: new Dec(idle.from), reason: "idleStart" });
+    if (idle.to !== end) cuts.push({ at: new Dec(idle.to), reason: "idleEnd" });
+    for (const minutes of ct.idleMinuteThresholds) cuts.push({ at: minutes.times(MS_PER_MINUTE).plus(idle.from), reason: "idleMinutes" });
+  }
   if (ct.localEdges.length > 0 && end > start) {
     const firstDay = localMidnight(toLocal(ct.zone, start)) - MS_PER_DAY;
     const lastDay = localMidnight(toLocal(ct.zone, end)) + MS_PER_DAY;
@@ -79,10 +94,13 @@ export function sliceSession(ct: CompiledTariff, p: SessionProfile): Slice[] {
   const energies = merged.map((c) => c.kWh ?? energyAt(p, c.at));
 
   const slices: Slice[] = [];
+  let idleIndex = 0;
   for (let i = 0; i + 1 < merged.length; i++) {
     const from = merged[i]!.at;
     const to = merged[i + 1]!.at;
-    const charging = to.lte(chargingEnd);
+    while (idleIndex < p.idle.length && from.gte(p.idle[idleIndex]!.to)) idleIndex++;
+    const idle = p.idle[idleIndex];
+    const charging = !(idle && from.gte(idle.from) && to.lte(idle.to));
     const energyFrom = energies[i]!;
     const energyTo = charging ? energies[i + 1]! : energyFrom;
     const fromMs = Math.floor(from.toNumber());
@@ -104,7 +122,7 @@ export function sliceSession(ct: CompiledTariff, p: SessionProfile): Slice[] {
         energyKWh: energyFrom,
         powerKW: charging ? energyTo.minus(energyFrom).div(hours) : ZERO,
         sessionMinutes: from.minus(start).div(MS_PER_MINUTE),
-        idleMinutes: charging ? ZERO : from.minus(chargingEnd).div(MS_PER_MINUTE),
+        idleMinutes: charging || !idle ? ZERO : from.minus(idle.from).div(MS_PER_MINUTE),
       },
     });
   }
