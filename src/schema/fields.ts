@@ -10,7 +10,7 @@ export const decimal = z.union(
     z.string({ error: DECIMAL_MESSAGE }).regex(DECIMAL_TEXT, { error: DECIMAL_MESSAGE }),
     z
       .number({ error: DECIMAL_MESSAGE })
-      .nonnegative({ error: DECIMAL_MESSAGE })
+      .nonnegative({ error: DECIMAL_MESSAGE, abort: true })
       .refine((n) => DECIMAL_TEXT.test(String(n)), { error: DECIMAL_MESSAGE }),
   ],
   { error: DECIMAL_MESSAGE },
