@@ -9,6 +9,7 @@ import { safeParseTariff } from "../schema/parse-tariff.js";
 import { TariffError } from "../schema/errors.js";
 import type { Session, Tariff } from "../schema/types.js";
 import { displayName, InputError, readJson, UsageError } from "./io.js";
+import { formatMarkets } from "./markets.js";
 
 declare const __VERSION__: string | undefined;
 
@@ -18,6 +19,7 @@ Usage:
   ev-tariff validate <tariff.json…>              check tariff files; one line per problem
   ev-tariff price <tariff> <session> [--json]    print the receipt (a table, or exact JSON)
   ev-tariff explain <tariff> <session> [--json]  show which rate applied when, and every rounding
+  ev-tariff markets [--json]                     every market and region: currency, zones, taxes and sources
   ev-tariff --help | --version
 
 A file argument of "-" reads standard input (at most one per command).
@@ -140,6 +142,10 @@ export function run(argv: readonly string[], io: CliIO = nodeIO): number {
       case "price":
       case "explain":
         return commandPrice(command, rest, values.json ?? false, io);
+      case "markets":
+        if (rest.length) throw new UsageError("markets takes no files");
+        io.stdout(formatMarkets(values.json ?? false));
+        return 0;
       case undefined:
         throw new UsageError("no command given");
       default:

@@ -1,4 +1,4 @@
-import { findMarket, type Market } from "../markets/index.js";
+import { resolveMarket, type Market, type TaxRule } from "../markets/index.js";
 import { currency as findCurrency, type Currency } from "../money/currencies.js";
 import { Dec } from "../money/decimal.js";
 import type { RoundingMode } from "../money/round.js";
@@ -52,7 +52,7 @@ export interface CompiledTariff {
  * priceSession(compiled, session);
  */
 export function compileTariff(tariff: Tariff): CompiledTariff {
-  const market = findMarket(tariff.market);
+  const market = marketWithTariffTaxes(tariff);
   const currency = findCurrency(tariff.currency);
   const zoneName = tariff.timeZone ?? (market?.timeZones.length === 1 ? market.timeZones[0] : undefined);
   if (!market || !currency || !zoneName) {
@@ -98,6 +98,24 @@ export function compileTariff(tariff: Tariff): CompiledTariff {
     sessionMinuteThresholds: decimals(thresholds.sessionMinutes),
     idleMinuteThresholds: decimals(thresholds.idleMinutes),
   });
+}
+
+/** The tariff's market, with the tariff's own `taxes` (if any) in place of the table's. */
+function marketWithTariffTaxes(tariff: Tariff): Market | undefined {
+  const { market } = resolveMarket(tariff.market, tariff.taxes !== undefined);
+  if (!market || !tariff.taxes) return market;
+  const taxes: TaxRule[] = tariff.taxes.map((t, i) => ({
+    name: t.name,
+    ...(t.rate !== undefined ? { rate: t.rate } : {}),
+    ...(t.perKWh !== undefined ? { perKWh: t.perKWh } : {}),
+    ...(t.method !== undefined ? { method: t.method } : {}),
+    appliesTo: t.appliesTo,
+    validFrom: "0000-01-01",
+    validTo: null,
+    source: `tariff ${tariff.id} /taxes/${i}${t.source ? `: ${t.source}` : " (no source given)"}`,
+    confidence: "tariff",
+  }));
+  return { ...market, taxes };
 }
 
 /** Freezes the compiled tariff's own arrays and records (decimals are immutable already). */

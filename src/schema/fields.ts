@@ -16,7 +16,7 @@ export const decimal = z.union(
   { error: DECIMAL_MESSAGE },
 );
 
-/** The canonical string of a valid `decimal` input: numbers become their shortest decimal text. */
+/** The string of a valid `decimal` input: strings as written, numbers as their shortest decimal text. */
 export function decimalText(value: string | number): string {
   return typeof value === "number" ? String(value) : value;
 }

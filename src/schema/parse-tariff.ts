@@ -1,4 +1,4 @@
-import { findMarket, listMarkets } from "../markets/index.js";
+import { resolveMarket } from "../markets/index.js";
 import { currency as findCurrency } from "../money/currencies.js";
 import { Dec } from "../money/decimal.js";
 import { instantProblem, parseInstant } from "../time/instants.js";
@@ -57,9 +57,26 @@ function crossFieldIssues(t: Raw): Issue[] {
   const add = (path: string, message: string) => issues.push({ path, message });
 
   // Market, currency and zone belong together.
-  const market = typeof t.market === "string" ? findMarket(t.market) : undefined;
-  if (typeof t.market === "string" && /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(t.market) && !market)
-    add("/market", `is not a market the engine knows (${t.market}); known markets: ${listMarkets().map((m) => m.code).join(", ")}`);
+  const ownTaxes = Array.isArray(t.taxes);
+  const resolved =
+    typeof t.market === "string" && /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(t.market) ? resolveMarket(t.market, ownTaxes) : undefined;
+  const market = resolved?.market;
+  if (resolved?.problem) add("/market", resolved.problem);
+  if (Array.isArray(t.taxes)) {
+    t.taxes.forEach((tax, i) => {
+      if (!isObject(tax)) return;
+      const at = `/taxes/${i}`;
+      if ((tax.rate === undefined) === (tax.perKWh === undefined)) add(at, "needs exactly one of rate (a fraction, e.g. \"0.21\") and perKWh (an excise per kWh)");
+      if (isDecimal(tax.rate) && !new Dec(decimalText(tax.rate)).lt(1)) add(`${at}/rate`, "is a fraction and must be below 1 (0.21 for 21 %)");
+      if (tax.perKWh !== undefined && tax.method !== undefined) add(`${at}/method`, "applies to percentage taxes only");
+      if (tax.perKWh !== undefined && Array.isArray(tax.appliesTo) && tax.appliesTo.some((c) => c !== "energy"))
+        add(`${at}/appliesTo`, 'an excise per kWh is levied on energy: use ["energy"]');
+      if (Array.isArray(tax.appliesTo) && new Set(tax.appliesTo).size !== tax.appliesTo.length) add(`${at}/appliesTo`, "names a component twice");
+    });
+    const inside = t.taxes.filter((x) => isObject(x) && x.method === "inside" && isDecimal(x.rate));
+    const insideSum = inside.reduce((acc: Dec, x) => acc.plus(decimalText((x as Raw).rate as string)), new Dec(0));
+    if (insideSum.gte(1)) add("/taxes", "taxes computed inside the price (method inside) must add up to less than 1");
+  }
   if (typeof t.currency === "string" && /^[A-Z]{3}$/.test(t.currency)) {
     if (!findCurrency(t.currency)) add("/currency", `is not an ISO 4217 currency (${t.currency})`);
     else if (market && !market.currencies.includes(t.currency))
@@ -164,9 +181,18 @@ function normalizeRate(rate: ParsedRate): Rate {
 }
 
 function normalize(p: Parsed): Tariff {
-  const { $schema: _schema, energy, time, idle, flat, minPrice, maxPrice, ...rest } = p;
+  const { $schema: _schema, energy, time, idle, flat, minPrice, maxPrice, taxes, ...rest } = p;
   return deepFreeze({
     ...rest,
+    ...(taxes
+      ? {
+          taxes: taxes.map((t) => ({
+            ...t,
+            ...(t.rate !== undefined ? { rate: decimalText(t.rate) } : {}),
+            ...(t.perKWh !== undefined ? { perKWh: decimalText(t.perKWh) } : {}),
+          })),
+        }
+      : {}),
     energy: (energy ?? []).map(normalizeRate),
     time: (time ?? []).map(normalizeRate),
     idle: (idle ?? []).map(normalizeRate),

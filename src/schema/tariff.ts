@@ -28,6 +28,25 @@ export const rateSchema = z.strictObject({
 
 const rates = z.array(rateSchema).max(100, { error: "has more than 100 rates" }).optional();
 
+/** Components a tariff's own tax may apply to. */
+export const TAXED = ["energy", "time", "idle", "flat", "excise"] as const;
+
+/**
+ * A tax the tariff states itself, for a place the market table does not cover (or an OCPI tariff's
+ * VAT): either a percentage `rate` or an excise `perKWh`. The list replaces the market's taxes.
+ */
+export const taxSchema = z.strictObject({
+  name: z.string({ error: "must be a string" }).min(1, { error: "must not be empty" }).max(80, { error: "is longer than 80 characters" }),
+  rate: decimal.optional(),
+  perKWh: decimal.optional(),
+  appliesTo: z
+    .array(z.enum(TAXED, { error: `must be one of ${TAXED.join(", ")}` }))
+    .min(1, { error: "must name at least one component" })
+    .max(TAXED.length, { error: "names a component twice" }),
+  method: z.enum(["added", "compound", "inside"], { error: 'must be "added", "compound" or "inside"' }).optional(),
+  source: z.string({ error: "must be a string" }).max(500, { error: "is longer than 500 characters" }).optional(),
+});
+
 /** The v1 tariff file. See the README's "File formats". */
 export const tariffSchema = z.strictObject({
   $schema: z.string().max(500).optional(),
@@ -55,6 +74,7 @@ export const tariffSchema = z.strictObject({
   flat: rates,
   minPrice: decimal.nullable().optional(),
   maxPrice: decimal.nullable().optional(),
+  taxes: z.array(taxSchema).max(20, { error: "has more than 20 taxes" }).optional(),
 });
 
 export type TariffInput = z.input<typeof tariffSchema>;

@@ -24,7 +24,7 @@ export interface Rate {
   readonly when?: Conditions;
 }
 
-/** A validated v1 tariff. Decimal fields are canonical decimal strings. */
+/** A validated v1 tariff. Decimal fields are decimal strings (numbers in the file become strings). */
 export interface Tariff {
   readonly version: 1;
   readonly id: string;
@@ -41,6 +41,18 @@ export interface Tariff {
   readonly flat: readonly Rate[];
   readonly minPrice?: string | null;
   readonly maxPrice?: string | null;
+  /** The tariff's own taxes, replacing the market table's. */
+  readonly taxes?: readonly TariffTax[];
+}
+
+/** A tax stated by the tariff itself. */
+export interface TariffTax {
+  readonly name: string;
+  readonly rate?: string;
+  readonly perKWh?: string;
+  readonly appliesTo: readonly ("energy" | "time" | "idle" | "flat" | "excise")[];
+  readonly method?: "added" | "compound" | "inside";
+  readonly source?: string;
 }
 
 export interface MeterReading {
