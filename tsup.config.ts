@@ -2,7 +2,7 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // The library: ESM + CJS + types. dinero.js is ESM-only, so it is bundled into the CJS build.
+    // The library: ESM + CJS + types.
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     dts: true,
@@ -10,7 +10,6 @@ export default defineConfig([
     clean: true,
     target: "es2022",
     platform: "neutral",
-    noExternal: ["dinero.js"],
   },
   {
     // The CLI: the only code that touches node:fs and process.
@@ -19,6 +18,5 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
-    noExternal: ["dinero.js"],
   },
 ]);

@@ -1,10 +1,10 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { sessionSchema } from "../src/schema/session.js";
 import { tariffSchema } from "../src/schema/tariff.js";
 
 /** The JSON Schemas of the file formats, generated from the parser's zod schemas. */
 export function jsonSchemas(): Record<string, unknown> {
-  const make = (schema: z.ZodType, id: string, title: string, description: string) => ({
+  const make = (schema: z.ZodMiniType, id: string, title: string, description: string) => ({
     ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }),
     $id: `https://ev-tariff.dev/schema/${id}`,
     title,

@@ -1,8 +1,10 @@
-import * as iso4217 from "dinero.js/currencies";
+import { ISO4217 } from "./iso4217.js";
 
 /**
  * Settlement digits that differ from ISO 4217's minor unit, because the currency is settled in
- * fewer digits in practice. Data, with the reason next to each entry.
+ * fewer digits in practice. Data, with the reason next to each entry. (CRC keeps ISO's 2: card and
+ * electronic payments and electricity bills carry céntimos; only cash is paid in whole colones, and
+ * Costa Rica has no cash-rounding law.)
  */
 const SETTLEMENT_OVERRIDES: Readonly<Record<string, { digits: number; why: string }>> = {
   COP: {
@@ -21,10 +23,10 @@ export interface Currency {
 }
 
 const byCode: ReadonlyMap<string, Currency> = new Map(
-  Object.values(iso4217).map((c) => {
-    const override = SETTLEMENT_OVERRIDES[c.code];
-    const isoDigits = Number(c.exponent);
-    return [c.code, { code: c.code, isoDigits, settlementDigits: override?.digits ?? isoDigits }];
+  ISO4217.split(",").map((entry) => {
+    const [code, digits] = entry.split(":") as [string, string];
+    const isoDigits = Number(digits);
+    return [code, { code, isoDigits, settlementDigits: SETTLEMENT_OVERRIDES[code]?.digits ?? isoDigits }];
   }),
 );
 

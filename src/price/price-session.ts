@@ -213,8 +213,7 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
   const cr = ct.market.cashRounding;
   // Cash rounding is a rule of the market's own currency: billed in another one, it does not apply.
   if (session.payment === "cash" && cr && billing.code === ct.currency.code) {
-    const rounded = roundCash(moneyFromMinor(grossMinor, billing), new Dec(cr.increment), billing, cr.mode);
-    const afterMinor = BigInt(rounded.toJSON().amount);
+    const afterMinor = roundCash(moneyFromMinor(grossMinor, billing), new Dec(cr.increment), cr.mode).minor;
     cash = { beforeMinor: grossMinor, afterMinor };
     const diff = afterMinor - grossMinor;
     if (diff !== 0n) {

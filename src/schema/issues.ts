@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { $ZodIssue } from "zod/v4/core";
 import { toPointer, type Issue } from "./errors.js";
 
 /** True when the member at `path` is absent from an object that is itself present in `input`. */
@@ -18,7 +18,7 @@ function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
  * document that was checked, so that a missing member is reported as "is required" (zod reports it
  * as a type mismatch with the field's own message, e.g. "must be 1").
  */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input?: unknown): Issue[] {
+export function fromZodIssues(issues: readonly $ZodIssue[], input?: unknown): Issue[] {
   const out: Issue[] = [];
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
@@ -31,6 +31,12 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], input?: unkno
     } else if (issue.code === "invalid_key" && issue.issues[0]) {
       // zod's own text here is "Invalid key in record"; the key schema's message says what is wanted.
       out.push({ path: toPointer(path), message: issue.issues[0].message });
+    } else if (issue.code === "invalid_type" && issue.message === "Invalid input") {
+      // zod/mini carries no default texts: say what was expected.
+      const expected = issue.expected === "array" ? "a JSON array (a list)" : issue.expected === "object" ? "a JSON object" : `a ${issue.expected}`;
+      out.push({ path: toPointer(path), message: `must be ${expected}` });
+    } else if (issue.message === "Invalid input") {
+      out.push({ path: toPointer(path), message: `is not valid here (${issue.code})` });
     } else {
       out.push({ path: toPointer(path), message: issue.message });
     }

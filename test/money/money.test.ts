@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { currency } from "../../src/money/currencies.js";
+import { Dec } from "../../src/money/decimal.js";
+import { allocateMinor, formatMoney, moneyFromMinor, roundCash, roundMoney } from "../../src/money/money.js";
+import { roundToIncrement } from "../../src/money/round.js";
+
+const EUR = currency("EUR")!;
+const CLP = currency("CLP")!;
+
+describe("money", () => {
+  it("prints exactly the settlement digits", () => {
+    expect(formatMoney(moneyFromMinor(900n, EUR))).toBe("9.00");
+    expect(formatMoney(moneyFromMinor(5n, EUR))).toBe("0.05");
+    expect(formatMoney(moneyFromMinor(-5n, EUR))).toBe("-0.05");
+    expect(formatMoney(moneyFromMinor(-105n, EUR))).toBe("-1.05");
+    expect(formatMoney(moneyFromMinor(1250n, CLP))).toBe("1250");
+    expect(formatMoney(moneyFromMinor(0n, EUR))).toBe("0.00");
+    expect(formatMoney(moneyFromMinor(123456789012345678901234567890n, EUR))).toBe("1234567890123456789012345678.90");
+  });
+
+  it("rounds once with a named mode", () => {
+    expect(formatMoney(roundMoney(new Dec("2.675"), EUR, "halfAwayFromZero"))).toBe("2.68");
+    expect(formatMoney(roundMoney(new Dec("-2.675"), EUR, "halfAwayFromZero"))).toBe("-2.68");
+    expect(formatMoney(roundMoney(new Dec("2.665"), EUR, "halfEven"))).toBe("2.66");
+    expect(formatMoney(roundMoney(new Dec("2.675"), EUR, "halfTowardZero"))).toBe("2.67");
+    expect(formatMoney(roundMoney(new Dec("2.671"), EUR, "awayFromZero"))).toBe("2.68");
+    expect(formatMoney(roundMoney(new Dec("2.679"), EUR, "towardZero"))).toBe("2.67");
+  });
+
+  it("rounds cash to coins: Chile's 5 rounds down, the euro's 0.05 to nearest", () => {
+    expect(formatMoney(roundCash(moneyFromMinor(1235n, CLP), new Dec(10), "halfTowardZero"))).toBe("1230");
+    expect(formatMoney(roundCash(moneyFromMinor(1236n, CLP), new Dec(10), "halfTowardZero"))).toBe("1240");
+    expect(formatMoney(roundCash(moneyFromMinor(1231n, CLP), new Dec(10), "halfTowardZero"))).toBe("1230");
+    expect(formatMoney(roundCash(moneyFromMinor(902n, EUR), new Dec("0.05"), "halfAwayFromZero"))).toBe("9.00");
+    expect(formatMoney(roundCash(moneyFromMinor(903n, EUR), new Dec("0.05"), "halfAwayFromZero"))).toBe("9.05");
+    expect(roundToIncrement(new Dec("9.075"), new Dec("0.05"), "halfAwayFromZero").toFixed(2)).toBe("9.10");
+  });
+
+  it("allocates by largest remainder, with signed weights", () => {
+    expect(allocateMinor(10n, [1n, 1n, 1n])).toEqual([4n, 3n, 3n]);
+    expect(allocateMinor(-10n, [300n, -100n])).toEqual([-15n, 5n]);
+    expect(allocateMinor(-1133n, [2733n, 400n])).toEqual([-988n, -145n]);
+    expect(allocateMinor(7n, [])).toEqual([]);
+    expect(allocateMinor(0n, [5n, -5n])).toEqual([0n, 0n]);
+  });
+
+  it("allocation parts add up to the total and each is within one unit of its exact share (property)", () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -100000n, max: 100000n }), fc.array(fc.bigInt({ min: -5000n, max: 5000n }), { minLength: 1, maxLength: 8 }), (total, weights) => {
+        const sumW = weights.reduce((a, b) => a + b, 0n);
+        fc.pre(sumW !== 0n);
+        const parts = allocateMinor(total, weights);
+        expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
+        parts.forEach((p, i) => {
+          const exact = new Dec(total.toString()).times(weights[i]!.toString()).div(sumW.toString());
+          expect(exact.minus(p.toString()).abs().lt(1)).toBe(true);
+        });
+      }),
+    );
+  });
+});
