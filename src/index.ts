@@ -6,7 +6,7 @@
  * const receipt = priceSession(parseTariff(tariffJson), parseSession(sessionJson));
  */
 export { parseTariff, safeParseTariff } from "./schema/parse-tariff.js";
-export { parseSession, safeParseSession } from "./schema/parse-session.js";
+export { parseSession, safeParseSession, DEFAULT_MAX_SESSION_DAYS, type SessionParseOptions } from "./schema/parse-session.js";
 export { TariffError, type Issue, type SafeParseResult } from "./schema/errors.js";
 export type { Tariff, TariffTax, Session, Rate, Conditions, Range, MeterReading, Dimension } from "./schema/types.js";
 export { tariffSchema } from "./schema/tariff.js";

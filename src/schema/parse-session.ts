@@ -8,6 +8,15 @@ import { sessionSchema } from "./session.js";
 import type { Session } from "./types.js";
 
 type Raw = Record<string, unknown>;
+
+/** Sessions longer than this many days are refused unless the caller allows more. */
+export const DEFAULT_MAX_SESSION_DAYS = 31;
+
+/** Options of `parseSession` and `safeParseSession`. */
+export interface SessionParseOptions {
+  /** The longest session accepted, in days (default 31): a longer one is most likely a stuck connector or a bad clock. */
+  readonly maxSessionDays?: number;
+}
 const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
@@ -17,10 +26,10 @@ const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null &
  * @example
  * safeParseSession({ start: "2026-03-28T23:30:00Z", end: "2026-03-29T02:30:00Z", energyKWh: "22.5" }).ok // true
  */
-export function safeParseSession(input: unknown): SafeParseResult<Session> {
+export function safeParseSession(input: unknown, options: SessionParseOptions = {}): SafeParseResult<Session> {
   const parsed = sessionSchema.safeParse(input);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
-  if (isObject(input)) issues.push(...crossFieldIssues(input));
+  if (isObject(input)) issues.push(...crossFieldIssues(input, options.maxSessionDays ?? DEFAULT_MAX_SESSION_DAYS));
   if (!parsed.success || issues.length > 0) return { ok: false, issues };
   const { $schema: _schema, energyKWh, meter, ...rest } = parsed.data;
   return {
@@ -34,8 +43,8 @@ export function safeParseSession(input: unknown): SafeParseResult<Session> {
 }
 
 /** Like `safeParseSession`, but throws a `TariffError` listing every issue. */
-export function parseSession(input: unknown): Session {
-  const result = safeParseSession(input);
+export function parseSession(input: unknown, options: SessionParseOptions = {}): Session {
+  const result = safeParseSession(input, options);
   if (!result.ok) throw new TariffError(result.issues, "session");
   return result.value;
 }
@@ -52,10 +61,12 @@ function instantOf(raw: Raw, key: string, issues: Issue[], path = `/${key}`): nu
   return parseInstant(v);
 }
 
-function crossFieldIssues(s: Raw): Issue[] {
+function crossFieldIssues(s: Raw, maxSessionDays: number): Issue[] {
   const issues: Issue[] = [];
   const start = instantOf(s, "start", issues);
   const end = instantOf(s, "end", issues);
+  if (start !== undefined && end !== undefined && end - start > maxSessionDays * 86_400_000)
+    issues.push({ path: "/end", message: `makes the session longer than ${maxSessionDays} days; pass maxSessionDays to allow it` });
   const chargingEndGiven = s.chargingEnd !== undefined;
   const chargingEnd = chargingEndGiven ? instantOf(s, "chargingEnd", issues) : end;
   if (start !== undefined && end !== undefined && end < start) issues.push({ path: "/end", message: "must not be before start" });

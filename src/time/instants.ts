@@ -23,7 +23,7 @@ export function instantProblem(text: string): string | null {
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return "has a time of day out of range";
   if (off && off.length === 6 && (Number(off.slice(1, 3)) > 23 || Number(off.slice(4)) > 59))
     return "has an offset out of range";
-  if (year < 1970 || year > 9999) return "must be between the years 1970 and 9999";
+  if (year < 1970 || year > 2199) return "must be between the years 1970 and 2199";
   return null;
 }
 
