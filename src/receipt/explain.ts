@@ -182,10 +182,9 @@ export function explainRun(run: PricingRun): Explanation {
       confidence: t.rule.confidence,
       base: money(t.baseMinor),
       amount: money(t.amountMinor),
-      computation:
-        ct.pricesInclude === "tax"
-          ? `${money(t.groupAmountMinor)} × ${t.rule.rate} ÷ ${t.factor.toSignificantDigits(12).toFixed()} = ${t.exact.toSignificantDigits(20).toFixed()} → ${money(t.amountMinor)} (backed out of the advertised gross; ${t.formula})`
-          : `${money(t.groupAmountMinor)} × ${t.rule.rate} = ${t.exact.toSignificantDigits(20).toFixed()} → ${money(t.amountMinor)} (${t.formula})`,
+      computation: `${t.formula} = ${t.exact.toSignificantDigits(20).toFixed()} → ${money(t.amountMinor)}${
+        ct.pricesInclude === "tax" ? ` (backed out of the advertised gross ${money(t.groupAmountMinor)})` : ""
+      }`,
     })),
     exchange: run.exchange ? { from: run.exchange.from, to: run.exchange.to, rate: run.exchange.rate.toFixed() } : null,
     cash:

@@ -83,15 +83,24 @@ export function applyTax(
     const net = pricesInclude === "tax" ? amountDec.div(factor) : amountDec;
     const gross = pricesInclude === "tax" ? amountDec : amountDec.times(factor);
     const added = sum(rules.filter((r) => methodOf(r) === "added").map(rateOf));
+    const show = (d: Dec) => d.toSignificantDigits(15).toFixed();
+    const netText =
+      pricesInclude === "tax" ? `net = gross ${amountDec.toFixed(digits)} ÷ ${show(factor)} = ${show(net)}` : `net ${amountDec.toFixed(digits)}`;
     const perRule = rules.map((rule) => {
       const r = rateOf(rule);
       const method = methodOf(rule);
-      const exact = method === "inside" ? gross.times(r) : method === "compound" ? net.times(ONE.plus(added)).times(r) : net.times(r);
-      const basis = method === "inside" ? "gross" : method === "compound" ? "net × (1 + added taxes)" : "net";
-      const formula =
-        pricesInclude === "tax"
-          ? `${basis} × ${rule.rate}, net = ${amountDec.toFixed(digits)} ÷ ${factor.toSignificantDigits(12).toFixed()}`
-          : `${basis} × ${rule.rate}, net = ${amountDec.toFixed(digits)}`;
+      let exact: Dec;
+      let formula: string;
+      if (method === "inside") {
+        exact = gross.times(r);
+        formula = `gross ${show(gross)} × ${rule.rate} (inside its own base)`;
+      } else if (method === "compound") {
+        exact = net.times(ONE.plus(added)).times(r);
+        formula = `(${netText}) × (1 + ${added.toFixed()}) × ${rule.rate} (on net plus added taxes)`;
+      } else {
+        exact = net.times(r);
+        formula = `(${netText}) × ${rule.rate}`;
+      }
       return { rule, exact, amountMinor: toMinorUnits(exact, digits, mode), formula };
     });
     const groupTax = perRule.reduce((acc, t) => acc + t.amountMinor, 0n);
