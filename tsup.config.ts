@@ -2,8 +2,8 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // The library: ESM + CJS + types.
-    entry: { index: "src/index.ts" },
+    // The library: ESM + CJS + types. `no-intl`: the same API on embedded zone data (no Intl needed).
+    entry: { index: "src/index.ts", "no-intl": "src/no-intl.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,

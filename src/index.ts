@@ -5,13 +5,14 @@
  * import { parseTariff, parseSession, priceSession } from "ev-tariff";
  * const receipt = priceSession(parseTariff(tariffJson), parseSession(sessionJson));
  */
-export { parseTariff, safeParseTariff } from "./schema/parse-tariff.js";
+export { parseTariff, safeParseTariff, type TariffParseOptions } from "./schema/parse-tariff.js";
 export { parseSession, safeParseSession, DEFAULT_MAX_SESSION_DAYS, type SessionParseOptions } from "./schema/parse-session.js";
 export { TariffError, type Issue, type SafeParseResult } from "./schema/errors.js";
 export type { Tariff, TariffTax, Session, Rate, Conditions, Range, MeterReading, Dimension } from "./schema/types.js";
 export { tariffSchema } from "./schema/tariff.js";
 export { sessionSchema } from "./schema/session.js";
-export { compileTariff, type CompiledTariff, type CompiledRate } from "./compile/compile.js";
+export { compileTariff, type CompiledTariff, type CompiledRate, type CompileOptions } from "./compile/compile.js";
+export type { Zone, ZoneProvider } from "./time/zones.js";
 export { priceSession, runPricing, type PriceOptions, type PricingRun, type Exchange } from "./price/price-session.js";
 export { explainSession, type Explanation } from "./receipt/explain.js";
 export { formatExplanation } from "./receipt/explain-text.js";
@@ -21,3 +22,10 @@ export { listMarkets, findMarket, type Market, type Region, type TaxRule, type C
 export { describeMarkets, type ListedMarket, type ListedTax } from "./markets/listing.js";
 export { currency, type Currency } from "./money/currencies.js";
 export type { RoundingMode } from "./money/round.js";
+export { startMeter, type Meter, type MeterOptions, type MeterReadingInput, type MeterState, type UnitPrice, type UnitPrices, type PriceChange, type ProjectionOptions } from "./live/meter.js";
+export { quote, type Quote, type QuoteInput, type QuoteOptions, type CostCurve, type CurvePoint, type CurveComponent } from "./live/quote.js";
+export type { InstantInput } from "./live/instant-input.js";
+export { describeTariff, tariffSentences, type TextOptions } from "./text/describe.js";
+export { renderReceipt } from "./text/render-receipt.js";
+export { localeFormat, resolveTextLocale, type LocaleFormat, type TextLocale } from "./text/format.js";
+export { LANGS as TEXT_LANGUAGES, type Lang, type Phrases } from "./text/phrases.js";

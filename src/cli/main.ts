@@ -10,6 +10,8 @@ import { TariffError } from "../schema/errors.js";
 import type { Session, Tariff } from "../schema/types.js";
 import { displayName, InputError, readJson, UsageError } from "./io.js";
 import { formatMarkets } from "./markets.js";
+import { commandOcpi } from "./ocpi.js";
+import { commandConvert } from "./convert.js";
 
 declare const __VERSION__: string | undefined;
 
@@ -20,6 +22,8 @@ Usage:
   ev-tariff price <tariff> <session> [--json]    print the receipt (a table, or exact JSON)
   ev-tariff explain <tariff> <session> [--json]  show which rate applied when, and every rounding
   ev-tariff markets [--json]                     every market and region: currency, zones, taxes and sources
+  ev-tariff ocpi price|check <tariff> <cdr>      price an OCPI charge record / compare with its totals
+  ev-tariff convert --from F --to F <tariff>     v1, ocpi-2.2.1, ocpi-2.3.0, ocpp-2.1 (see convert --help)
   ev-tariff --help | --version
 
 A file argument of "-" reads standard input (at most one per command).
@@ -114,6 +118,8 @@ function commandPrice(kind: "price" | "explain", files: readonly string[], json:
  */
 export function run(argv: readonly string[], io: CliIO = nodeIO): number {
   try {
+    if (argv[0] === "ocpi") return commandOcpi(argv.slice(1), io);
+    if (argv[0] === "convert") return commandConvert(argv.slice(1), io);
     let parsed;
     try {
       parsed = parseArgs({

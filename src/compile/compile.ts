@@ -6,8 +6,10 @@ import { TariffError } from "../schema/errors.js";
 import { deepFreeze } from "../schema/parse-tariff.js";
 import { DIMENSIONS, type Dimension, type Tariff } from "../schema/types.js";
 import { parseInstant } from "../time/instants.js";
-import { zone, type Zone } from "../time/zones.js";
+import { intlZones, type Zone, type ZoneProvider } from "../time/zones.js";
 import { compileConditions, localEdges, type Check } from "./conditions.js";
+import { withFastPlan } from "../fast/plan.js";
+import { runZone } from "../fast/zone-runs.js";
 
 /** A rate ready for pricing: exact price, step, and its conditions as checks. */
 export interface CompiledRate {
@@ -42,6 +44,12 @@ export interface CompiledTariff {
   readonly idleMinuteThresholds: readonly Dec[];
 }
 
+/** Options of `compileTariff`. */
+export interface CompileOptions {
+  /** Where the tariff's zone comes from: Intl by default; `embeddedZones` without Intl. */
+  readonly zones?: ZoneProvider;
+}
+
 /**
  * Compiles a parsed tariff: prices to exact decimals, conditions to checks, market, currency and
  * zone looked up once. Throws `TariffError` when the tariff names a market, currency or zone this
@@ -51,13 +59,16 @@ export interface CompiledTariff {
  * const compiled = compileTariff(parseTariff(json));
  * priceSession(compiled, session);
  */
-export function compileTariff(tariff: Tariff): CompiledTariff {
+export function compileTariff(tariff: Tariff, options: CompileOptions = {}): CompiledTariff {
   const market = marketWithTariffTaxes(tariff);
   const currency = findCurrency(tariff.currency);
   const zoneName = tariff.timeZone ?? (market?.timeZones.length === 1 ? market.timeZones[0] : undefined);
   if (!market || !currency || !zoneName) {
     throw new TariffError([{ path: !market ? "/market" : !currency ? "/currency" : "/timeZone", message: "cannot be resolved" }], "tariff");
   }
+  const zones = options.zones ?? intlZones;
+  const zoneProblem = zones.zoneProblem(zoneName);
+  if (zoneProblem) throw new TariffError([{ path: "/timeZone", message: zoneProblem }], "tariff");
   const rates = {} as Record<Dimension, CompiledRate[]>;
   const edges = new Set<number>();
   const thresholds = { energyKWh: new Set<string>(), sessionMinutes: new Set<string>(), idleMinutes: new Set<string>() };
@@ -81,11 +92,13 @@ export function compileTariff(tariff: Tariff): CompiledTariff {
     });
   }
   const decimals = (s: Set<string>) => [...s].map((v) => new Dec(v)).sort((a, b) => a.cmp(b));
-  return deepFreezeShallowData({
+  // The fast path's plan rides along, unseen by spreads and JSON (src/fast/plan.ts).
+  return deepFreezeShallowData(withFastPlan({
     tariff,
     market,
     currency,
-    zone: zone(zoneName),
+    // Offsets memoised as constant-offset runs, for this tariff only (src/fast/zone-runs.ts).
+    zone: runZone(zones.zone(zoneName)),
     pricesInclude: tariff.pricesInclude ?? market.pricesInclude,
     rounding: market.rounding,
     rates,
@@ -97,7 +110,7 @@ export function compileTariff(tariff: Tariff): CompiledTariff {
     energyThresholds: decimals(thresholds.energyKWh),
     sessionMinuteThresholds: decimals(thresholds.sessionMinutes),
     idleMinuteThresholds: decimals(thresholds.idleMinutes),
-  });
+  }));
 }
 
 /** The tariff's market, with the tariff's own `taxes` (if any) in place of the table's. */

@@ -1,4 +1,5 @@
 import type { Market, Region } from "./types.js";
+import { isCountryCode } from "./iso3166.js";
 import { BE } from "./be.js";
 import { FR } from "./fr.js";
 import { GR } from "./gr.js";
@@ -61,6 +62,9 @@ export function findMarket(code: string): Market | undefined {
  */
 export function resolveMarket(code: string, ownTaxes: boolean): { market?: Market; problem?: string } {
   const country = BY_CODE.get(code.slice(0, 2));
+  // A country outside the table (an OCPI tariff's "DE") is accepted only with the tariff's own taxes,
+  // as an open market: any currency, any zone (timeZone then required), prices excluding tax.
+  if (!country && ownTaxes && code.length === 2 && isCountryCode(code)) return { market: unlistedMarket(code) };
   if (!country) return { problem: `is not a market the engine knows (${code}); known: ${COUNTRIES.map((m) => m.code).join(", ")}` };
   const known = findMarket(code);
   if (known && !(known.requiresRegion && !ownTaxes)) return { market: known };
@@ -70,6 +74,25 @@ export function resolveMarket(code: string, ownTaxes: boolean): { market?: Marke
   if (known?.requiresRegion) return { problem: `needs a region: ${known.requiresRegion}` };
   const regions = (country.regions ?? []).map((r) => r.code).join(", ") || "none";
   return { problem: `${code} is not in the market table (regions of ${country.code}: ${regions}); give the tariff its own \`taxes\`` };
+}
+
+/**
+ * An ISO 3166-1 country the table does not list, for a tariff that states its own taxes. Its empty
+ * `currencies` and `timeZones` mean "any": the tariff names its zone.
+ */
+function unlistedMarket(code: string): Market {
+  return {
+    code,
+    name: `${code} (not in the market table: the tariff's own taxes)`,
+    currencies: [],
+    timeZones: [],
+    pricesInclude: "none",
+    rounding: "halfAwayFromZero",
+    cashRounding: null,
+    languages: [],
+    taxes: [],
+    note: "Not in the market table; taxes come from the tariff itself.",
+  };
 }
 
 /** Every country, in code order (regions are listed inside each). */

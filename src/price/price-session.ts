@@ -10,11 +10,12 @@ import type { Session, Tariff } from "../schema/types.js";
 import { applyTax, type TaxComputation } from "../tax/apply-tax.js";
 import { excisesFor, marketCoversDate, taxesFor, taxKey } from "../tax/rules.js";
 import { formatInstant } from "../time/instants.js";
-import { localParts, toLocal } from "../time/zones.js";
+import { localParts, toLocal, type ZoneProvider } from "../time/zones.js";
 import type { LineComponent, Receipt, ReceiptLine } from "../receipt/types.js";
 import { firstMatch, meterDimension, METERED, type Segment, type StepRounding } from "./dimensions.js";
 import { sessionProfile, type SessionProfile } from "./energy-profile.js";
 import { sliceSession, startContext, type Slice } from "./slices.js";
+import { priceFast } from "../fast/price.js";
 
 /** A receipt line before tax: amount in minor units of the price basis, with how it came about. */
 export interface PricedLine {
@@ -71,6 +72,18 @@ export interface PriceOptions {
    */
   readonly currency?: string;
   readonly rate?: string;
+  /**
+   * Price this profile (instants, energy curve, idle intervals) instead of the one built from
+   * `session`: adapters use it for charge records that park several times (OCPI CDRs). `session`
+   * still gives the id and payment.
+   */
+  readonly profile?: SessionProfile;
+  /**
+   * Where the tariff's zone comes from when `tariff` is not compiled yet: Intl by default;
+   * `embeddedZones` without Intl (ev-tariff/no-intl). A compiled tariff keeps the zone it was
+   * compiled with.
+   */
+  readonly zones?: ZoneProvider;
 }
 
 /** The exchange a receipt was billed at. */
@@ -99,7 +112,10 @@ function exchangeOf(ct: CompiledTariff, options: PriceOptions): { exchange: Exch
  * receipt.totals.gross // "9.00"
  */
 export function priceSession(tariff: Tariff | CompiledTariff, session: Session, options: PriceOptions = {}): Receipt {
-  return runPricing(tariff, session, options).receipt;
+  const ct = isCompiled(tariff) ? tariff : compileTariff(tariff, { zones: options.zones });
+  // The integer fast path (src/fast/) when it takes the session; its receipts equal this pricer's.
+  const fast = options.profile || options.currency !== undefined || options.rate !== undefined ? undefined : priceFast(ct, session, !options.ignoreValidity);
+  return fast ?? runPricing(ct, session, options).receipt;
 }
 
 function isCompiled(t: Tariff | CompiledTariff): t is CompiledTariff {
@@ -108,8 +124,8 @@ function isCompiled(t: Tariff | CompiledTariff): t is CompiledTariff {
 
 /** Prices a session and keeps every intermediate step (what `explainSession` shows). */
 export function runPricing(tariff: Tariff | CompiledTariff, session: Session, options: PriceOptions = {}): PricingRun {
-  const ct = isCompiled(tariff) ? tariff : compileTariff(tariff);
-  const profile = sessionProfile(session);
+  const ct = isCompiled(tariff) ? tariff : compileTariff(tariff, { zones: options.zones });
+  const profile = options.profile ?? sessionProfile(session);
   const { exchange, billing } = exchangeOf(ct, options);
   const digits = billing.settlementDigits;
   const mode = ct.rounding;
@@ -124,7 +140,8 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
       throw new TariffError([{ path: "/start", message: `is at or after the tariff's validTo (${ct.tariff.validTo})` }], "session");
   }
   const taxDate = localParts(toLocal(ct.zone, profile.start)).date;
-  if (!marketCoversDate(ct.market, taxDate))
+  // A tariff that states its own taxes (even none: `taxes: []`) covers every date.
+  if (ct.tariff.taxes === undefined && !marketCoversDate(ct.market, taxDate))
     throw new TariffError(
       [{ path: "/start", message: `no tax rule of market ${ct.market.code} is known for ${taxDate} (station's local date)` }],
       "session",

@@ -2,7 +2,7 @@ import { resolveMarket } from "../markets/index.js";
 import { currency as findCurrency } from "../money/currencies.js";
 import { Dec } from "../money/decimal.js";
 import { instantProblem, parseInstant } from "../time/instants.js";
-import { isTimeZone } from "../time/zones.js";
+import { intlZones, type ZoneProvider } from "../time/zones.js";
 import { TariffError, type Issue, type SafeParseResult } from "./errors.js";
 import { decimalText, instant, isDecimal } from "./fields.js";
 import { fromZodIssues } from "./issues.js";
@@ -14,6 +14,12 @@ const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null &
 const RATE_LISTS = ["energy", "time", "idle", "flat"] as const;
 const RANGES = ["energyKWh", "powerKW", "sessionMinutes", "idleMinutes"] as const;
 
+/** Options of `parseTariff` and `safeParseTariff`. */
+export interface TariffParseOptions {
+  /** Where `timeZone` is looked up: Intl by default; `embeddedZones` without Intl (ev-tariff/no-intl). */
+  readonly zones?: ZoneProvider;
+}
+
 /**
  * Checks a tariff document and returns it normalized (decimals as strings, absent rate lists as
  * empty), or every problem found.
@@ -22,10 +28,10 @@ const RANGES = ["energyKWh", "powerKW", "sessionMinutes", "idleMinutes"] as cons
  * const r = safeParseTariff(JSON.parse(text));
  * if (!r.ok) for (const i of r.issues) console.log(`${i.path}: ${i.message}`);
  */
-export function safeParseTariff(input: unknown): SafeParseResult<Tariff> {
+export function safeParseTariff(input: unknown, options: TariffParseOptions = {}): SafeParseResult<Tariff> {
   const parsed = tariffSchema.safeParse(input);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
-  if (isObject(input)) issues.push(...crossFieldIssues(input));
+  if (isObject(input)) issues.push(...crossFieldIssues(input, options.zones ?? intlZones));
   if (!parsed.success || issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   return { ok: true, value: normalize(parsed.data) };
 }
@@ -36,8 +42,8 @@ export function safeParseTariff(input: unknown): SafeParseResult<Tariff> {
  * @example
  * const tariff = parseTariff(JSON.parse(fs.readFileSync("tariffs/gr/athens-dc-150.json", "utf8")));
  */
-export function parseTariff(input: unknown): Tariff {
-  const result = safeParseTariff(input);
+export function parseTariff(input: unknown, options: TariffParseOptions = {}): Tariff {
+  const result = safeParseTariff(input, options);
   if (!result.ok) throw new TariffError(result.issues, "tariff");
   return result.value;
 }
@@ -52,7 +58,7 @@ function sortIssues(issues: Issue[]): Issue[] {
   });
 }
 
-function crossFieldIssues(t: Raw): Issue[] {
+function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
   const issues: Issue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
 
@@ -79,15 +85,18 @@ function crossFieldIssues(t: Raw): Issue[] {
   }
   if (typeof t.currency === "string" && /^[A-Z]{3}$/.test(t.currency)) {
     if (!findCurrency(t.currency)) add("/currency", `is not an ISO 4217 currency (${t.currency})`);
-    else if (market && !market.currencies.includes(t.currency))
+    else if (market && market.currencies.length > 0 && !market.currencies.includes(t.currency))
       add("/currency", `${t.currency} is not a currency of market ${market.code} (${market.currencies.join(", ")})`);
   }
   if (typeof t.timeZone === "string") {
-    if (!isTimeZone(t.timeZone)) add("/timeZone", `is not an IANA time zone (${t.timeZone})`);
-    else if (market && !market.timeZones.includes(t.timeZone))
+    const zoneProblem = zones.zoneProblem(t.timeZone);
+    if (zoneProblem) add("/timeZone", zoneProblem);
+    else if (market && market.timeZones.length > 0 && !market.timeZones.includes(t.timeZone))
       add("/timeZone", `${t.timeZone} is not a zone of market ${market.code} (${market.timeZones.join(", ")})`);
   } else if (t.timeZone === undefined && market && market.timeZones.length > 1) {
     add("/timeZone", `is required: market ${market.code} spans several zones (${market.timeZones.join(", ")})`);
+  } else if (t.timeZone === undefined && market && market.timeZones.length === 0) {
+    add("/timeZone", `is required: market ${market.code} is not in the market table, so the tariff names its zone`);
   }
 
   // Validity window.

@@ -13,6 +13,18 @@ export interface Zone {
   offsetMs(utcMs: number): number;
 }
 
+/**
+ * Where zones come from: Intl (the default, `intlZones`) or the embedded tz data
+ * (`embeddedZones` in ./embedded-zones.ts, used by `ev-tariff/no-intl`). Passed down explicitly
+ * (parse and price options), never set globally.
+ */
+export interface ZoneProvider {
+  /** The offset lookup of a zone this provider knows (throws RangeError otherwise). */
+  zone(name: string): Zone;
+  /** Null when `name` is a zone this provider knows; otherwise the issue to report at /timeZone. */
+  zoneProblem(name: string): string | null;
+}
+
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
@@ -70,6 +82,17 @@ export function zone(name: string): Zone {
     },
   };
 }
+
+/** Zones from the runtime's Intl: every IANA zone it knows. The default everywhere. */
+export const intlZones: ZoneProvider = {
+  zone,
+  zoneProblem: (name) =>
+    typeof Intl === "undefined"
+      ? `cannot be looked up (${name}): this runtime has no Intl; use ev-tariff/no-intl`
+      : isTimeZone(name)
+        ? null
+        : `is not an IANA time zone (${name})`,
+};
 
 /** Local wall-clock time (as a UTC-read number) at a UTC instant. */
 export function toLocal(z: Zone, utcMs: number): number {

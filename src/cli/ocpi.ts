@@ -1,0 +1,101 @@
+import { parseArgs } from "node:util";
+import { DocumentError, type Warning } from "../interop/common.js";
+import { checkCdr, priceCdr, COST_FIELDS, type CdrPricing, type CostField } from "../interop/ocpi/cdr.js";
+import type { OcpiPrice221, OcpiPrice230 } from "../interop/ocpi/model.js";
+import { TariffError } from "../schema/errors.js";
+import { displayName, InputError, readJson, UsageError } from "./io.js";
+import type { CliIO } from "./main.js";
+
+export const OCPI_HELP = `ev-tariff ocpi — price and check OCPI charge records (CDRs)
+
+Usage:
+  ev-tariff ocpi price <tariff.json> <cdr.json> [--json] [--time-zone Zone] [--market CC]
+  ev-tariff ocpi check <tariff.json> <cdr.json> [--json] [--time-zone Zone] [--market CC]
+
+price computes the CDR's total_cost, total_energy_cost, total_time_cost, total_parking_cost,
+total_fixed_cost and total_reservation_cost from its charging periods with the OCPI tariff
+(2.2.1 or 2.3.0), rounded to 4 decimals. check also compares them with the CDR's own totals and
+exits 1 on a mismatch, naming the field and both amounts.
+The tariff's local times are read in the CDR location's time_zone, else --time-zone, else UTC.`;
+
+/** Prints warnings as `file: warning: /pointer: message`. */
+export function printWarnings(warnings: readonly Warning[], fileOf: (w: Warning) => string, io: CliIO): void {
+  for (const w of warnings) io.stderr(`${fileOf(w)}: warning: ${w.path || "/"}: ${w.message}`);
+}
+
+function amounts(p: OcpiPrice221 | OcpiPrice230): [string, string] {
+  if ("excl_vat" in p) return [p.excl_vat.toFixed(4), (p.incl_vat ?? p.excl_vat).toFixed(4)];
+  const taxes = (p.taxes ?? []).reduce((acc, t) => acc + Math.round(t.amount * 10_000), 0);
+  return [p.before_taxes.toFixed(4), ((Math.round(p.before_taxes * 10_000) + taxes) / 10_000).toFixed(4)];
+}
+
+function formatPricing(p: CdrPricing): string {
+  const rows: CostField[] = [...COST_FIELDS.filter((f) => f !== "total_cost"), "total_cost"];
+  const head = p.version === "2.2.1" ? ["excl_vat", "incl_vat"] : ["before_taxes", "after_taxes"];
+  const lines = [
+    `OCPI ${p.version} totals for tariff ${p.tariffId} (${p.currency}), local times in ${p.timeZone}`,
+    `${"".padEnd(24)}${head[0]!.padStart(14)}${head[1]!.padStart(14)}`,
+    ...rows.map((f) => {
+      const [e, i] = amounts(p.totals[f]);
+      return `${f.padEnd(24)}${e.padStart(14)}${i.padStart(14)}`;
+    }),
+    `total_energy ${p.total_energy} kWh, total_time ${p.total_time} h, total_parking_time ${p.total_parking_time} h`,
+  ];
+  if (p.limit) lines.push(`total_cost is limited by the tariff's ${p.limit}`);
+  return lines.join("\n");
+}
+
+/** `ev-tariff ocpi price|check`. */
+export function commandOcpi(argv: readonly string[], io: CliIO): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "boolean" },
+        "time-zone": { type: "string" },
+        market: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(OCPI_HELP);
+    return 0;
+  }
+  const [sub, ...files] = positionals;
+  if (sub !== "price" && sub !== "check") throw new UsageError(sub ? `unknown ocpi command "${sub}" (price or check)` : "ocpi needs a command: price or check");
+  if (files.length !== 2) throw new UsageError(`ocpi ${sub} needs a tariff file and a charge record file`);
+  if (files.filter((f) => f === "-").length > 1) throw new UsageError('standard input ("-") can be read only once per command');
+  const [tariffFile, cdrFile] = files as [string, string];
+  const tariff = readJson(tariffFile, io.stdin);
+  const cdr = readJson(cdrFile, io.stdin);
+  const options = { ...(values["time-zone"] ? { timeZone: values["time-zone"] } : {}), ...(values.market ? { market: values.market } : {}) };
+  const fileOf = (doc: string | undefined) => displayName(doc === "tariff" ? tariffFile : cdrFile);
+  try {
+    if (sub === "price") {
+      const p = priceCdr(tariff, cdr, options);
+      printWarnings(p.warnings, (w) => fileOf(w.document), io);
+      if (values.json) {
+        const { totals, warnings, ...rest } = p;
+        io.stdout(JSON.stringify({ ...rest, ...totals, warnings }, null, 2));
+      } else io.stdout(formatPricing(p));
+      return 0;
+    }
+    const { pricing, mismatches } = checkCdr(tariff, cdr, options);
+    printWarnings(pricing.warnings, (w) => fileOf(w.document), io);
+    if (values.json) io.stdout(JSON.stringify({ ok: mismatches.length === 0, mismatches, pricing }, null, 2));
+    else if (!mismatches.length) io.stdout(`${displayName(cdrFile)}: ok (totals agree with tariff ${pricing.tariffId} at 4 decimals)`);
+    for (const m of mismatches) io.stderr(`${displayName(cdrFile)}: /${m.field.replace(".", "/")}: the charge record says ${m.cdr}, the tariff gives ${m.computed}`);
+    return mismatches.length ? 1 : 0;
+  } catch (e) {
+    if (e instanceof DocumentError) throw new InputError(fileOf(e.document), e.issues);
+    if (e instanceof TariffError) throw new InputError(displayName(tariffFile), e.issues);
+    throw e;
+  }
+}

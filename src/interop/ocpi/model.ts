@@ -1,0 +1,336 @@
+import * as z from "zod/mini";
+import type { Issue } from "../../schema/errors.js";
+import { fromZodIssues } from "../../schema/issues.js";
+import { instantProblem } from "../../time/instants.js";
+import { isObject, Notes, ptr } from "../common.js";
+
+/** The OCPI versions read and written. */
+export const OCPI_VERSIONS = ["2.2.1", "2.3.0"] as const;
+export type OcpiVersion = (typeof OCPI_VERSIONS)[number];
+
+export const OCPI_DAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
+export type OcpiDay = (typeof OCPI_DAYS)[number];
+export const DIMENSION_TYPES = ["ENERGY", "FLAT", "PARKING_TIME", "TIME"] as const;
+export type OcpiDimensionType = (typeof DIMENSION_TYPES)[number];
+
+/** OCPI `DisplayText`. */
+export interface OcpiDisplayText {
+  language: string;
+  text: string;
+}
+
+/** OCPI 2.2.1 `Price` (tariff limits and CDR totals). */
+export interface OcpiPrice221 {
+  excl_vat: number;
+  incl_vat?: number;
+}
+
+/** OCPI 2.3.0 `PriceLimit` (tariff limits). */
+export interface OcpiPriceLimit230 {
+  before_taxes: number;
+  after_taxes?: number;
+}
+
+/** OCPI 2.3.0 `TaxAmount`. */
+export interface OcpiTaxAmount {
+  name: string;
+  account_number?: string;
+  percentage?: number;
+  amount: number;
+}
+
+/** OCPI 2.3.0 `Price` (CDR totals). */
+export interface OcpiPrice230 {
+  before_taxes: number;
+  taxes?: OcpiTaxAmount[];
+}
+
+export interface OcpiPriceComponent {
+  type: OcpiDimensionType;
+  price: number;
+  vat?: number;
+  step_size: number;
+}
+
+export interface OcpiRestrictions {
+  start_time?: string;
+  end_time?: string;
+  start_date?: string;
+  end_date?: string;
+  min_kwh?: number;
+  max_kwh?: number;
+  min_current?: number;
+  max_current?: number;
+  min_power?: number;
+  max_power?: number;
+  min_duration?: number;
+  max_duration?: number;
+  day_of_week?: OcpiDay[];
+  reservation?: "RESERVATION" | "RESERVATION_EXPIRES";
+}
+
+export interface OcpiTariffElement {
+  price_components: OcpiPriceComponent[];
+  restrictions?: OcpiRestrictions;
+}
+
+/** An OCPI Tariff object, 2.2.1 or 2.3.0 (the fields of both; `min_price`/`max_price` per version). */
+export interface OcpiTariff {
+  country_code: string;
+  party_id: string;
+  id: string;
+  currency: string;
+  type?: "AD_HOC_PAYMENT" | "PROFILE_CHEAP" | "PROFILE_FAST" | "PROFILE_GREEN" | "REGULAR";
+  tariff_alt_text?: OcpiDisplayText[];
+  tariff_alt_url?: string;
+  min_price?: OcpiPrice221 | OcpiPriceLimit230;
+  max_price?: OcpiPrice221 | OcpiPriceLimit230;
+  preauthorize_amount?: number;
+  elements: OcpiTariffElement[];
+  tax_included?: "YES" | "NO" | "N/A";
+  start_date_time?: string;
+  end_date_time?: string;
+  energy_mix?: unknown;
+  last_updated: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas (zod/mini). Objects are loose: OCPI parties add fields of their own; unknown fields of
+// restrictions and price components are reported as warnings, since ignoring them changes prices.
+
+const opt = <T extends z.core.SomeType>(t: T) => z.optional(z.nullable(t));
+const num = z.number({ error: "must be a number" });
+const nonNegative = num.check(z.nonnegative({ error: "must not be negative" }));
+const wholeNonNegative = z.int({ error: "must be a whole number" }).check(z.nonnegative({ error: "must not be negative" }));
+const hhmm = z.string({ error: 'must be a time "HH:MM"' }).check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: 'must be a time "HH:MM" (00:00 to 23:59)' }));
+const date = z
+  .string({ error: 'must be a date "YYYY-MM-DD"' })
+  .check(z.regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { error: 'must be a date "YYYY-MM-DD"' }));
+/** OCPI DateTime: RFC 3339 in UTC; without a designator it is UTC. */
+export const ocpiDateTime = z
+  .string({ error: "must be an OCPI DateTime string, e.g. 2015-06-29T20:39:09Z" })
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})?$/, { error: "must be an OCPI DateTime, e.g. 2015-06-29T20:39:09Z" }),
+    z.refine((s: string) => instantProblem(utcInstant(s)) === null, { error: "is not a valid date-time" }),
+  );
+
+const restrictionsSchema = z.looseObject({
+  start_time: opt(hhmm),
+  end_time: opt(hhmm),
+  start_date: opt(date),
+  end_date: opt(date),
+  min_kwh: opt(nonNegative),
+  max_kwh: opt(nonNegative),
+  min_current: opt(nonNegative),
+  max_current: opt(nonNegative),
+  min_power: opt(nonNegative),
+  max_power: opt(nonNegative),
+  min_duration: opt(wholeNonNegative),
+  max_duration: opt(wholeNonNegative),
+  day_of_week: opt(z.array(z.enum(OCPI_DAYS, { error: `must be one of ${OCPI_DAYS.join(", ")}` }))),
+  reservation: opt(z.enum(["RESERVATION", "RESERVATION_EXPIRES"], { error: "must be RESERVATION or RESERVATION_EXPIRES" })),
+});
+const RESTRICTION_KEYS = Object.keys(restrictionsSchema.def.shape);
+
+const componentSchema = z.looseObject({
+  type: z.enum(DIMENSION_TYPES, { error: `must be one of ${DIMENSION_TYPES.join(", ")}` }),
+  price: nonNegative,
+  vat: opt(nonNegative),
+  step_size: opt(wholeNonNegative),
+});
+const COMPONENT_KEYS = Object.keys(componentSchema.def.shape);
+
+const limitSchema = z.looseObject({
+  excl_vat: opt(nonNegative),
+  incl_vat: opt(nonNegative),
+  before_taxes: opt(nonNegative),
+  after_taxes: opt(nonNegative),
+});
+
+const tariffSchema = z.looseObject({
+  country_code: opt(z.string({ error: "must be a string" }).check(z.regex(/^[A-Za-z]{2}$/, { error: "must be an ISO 3166-1 alpha-2 code" }))),
+  party_id: opt(z.string({ error: "must be a string" }).check(z.maxLength(3, { error: "is longer than 3 characters" }))),
+  id: z.string({ error: "must be a string" }).check(z.minLength(1, { error: "must not be empty" }), z.maxLength(36, { error: "is longer than 36 characters" })),
+  currency: z.string({ error: "must be a string" }).check(z.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "EUR"' })),
+  type: opt(z.enum(["AD_HOC_PAYMENT", "PROFILE_CHEAP", "PROFILE_FAST", "PROFILE_GREEN", "REGULAR"], { error: "is not an OCPI TariffType" })),
+  tariff_alt_text: opt(
+    z.array(
+      z.looseObject({
+        language: z.string({ error: "must be a string" }).check(z.regex(/^[A-Za-z]{2,3}$/, { error: "must be an ISO 639-1 language code" })),
+        text: z.string({ error: "must be a string" }).check(z.maxLength(512, { error: "is longer than 512 characters" })),
+      }),
+    ),
+  ),
+  tariff_alt_url: opt(z.string({ error: "must be a string" })),
+  min_price: opt(limitSchema),
+  max_price: opt(limitSchema),
+  preauthorize_amount: opt(nonNegative),
+  elements: z
+    .array(z.looseObject({ price_components: z.array(componentSchema).check(z.minLength(1, { error: "needs at least one price component" })), restrictions: opt(restrictionsSchema) }))
+    .check(z.minLength(1, { error: "needs at least one element" })),
+  tax_included: opt(z.enum(["YES", "NO", "N/A"], { error: "must be YES, NO or N/A" })),
+  start_date_time: opt(ocpiDateTime),
+  end_date_time: opt(ocpiDateTime),
+  energy_mix: opt(z.unknown()),
+  last_updated: opt(ocpiDateTime),
+});
+
+/** An OCPI DateTime as an RFC 3339 instant the core reads ("…Z" added when no designator). */
+export function utcInstant(text: string): string {
+  return /(Z|[+-]\d{2}:\d{2})$/.test(text) ? text : text + "Z";
+}
+
+/** Drops `null` members (OCPI parties send them for absent optional fields). */
+function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutNulls) as T;
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)])) as T;
+  return value;
+}
+
+/** Which OCPI version a tariff document looks like: 2.3.0 has `tax_included` and `before_taxes`. */
+export function detectOcpiVersion(doc: unknown): OcpiVersion {
+  if (!isObject(doc)) return "2.2.1";
+  const limit = (v: unknown) => isObject(v) && ("before_taxes" in v || "after_taxes" in v);
+  return "tax_included" in doc || limit(doc.min_price) || limit(doc.max_price) ? "2.3.0" : "2.2.1";
+}
+
+/** A parsed OCPI tariff, its version and the notes made while reading it. */
+export interface ParsedOcpiTariff {
+  readonly tariff: OcpiTariff;
+  readonly version: OcpiVersion;
+}
+
+/**
+ * Checks an OCPI Tariff document (2.2.1 or 2.3.0). Errors (JSON Pointers into the document) are
+ * added to `notes.errors`; anything read leniently (missing metadata, unknown fields) to
+ * `notes.warnings`.
+ */
+export function readOcpiTariff(doc: unknown, notes: Notes, version?: OcpiVersion): ParsedOcpiTariff | undefined {
+  const v = version ?? detectOcpiVersion(doc);
+  const parsed = tariffSchema.safeParse(doc);
+  if (!parsed.success) {
+    for (const i of fromZodIssues(parsed.error.issues, doc)) notes.error(i.path, i.message);
+    return undefined;
+  }
+  const t = withoutNulls(parsed.data) as unknown as OcpiTariff & Record<string, unknown>;
+  const raw = doc as Record<string, unknown>;
+  if (t.country_code === undefined) notes.warn("/country_code", "is missing (required by OCPI); the market is taken from elsewhere");
+  if (t.party_id === undefined) notes.warn("/party_id", "is missing (required by OCPI)");
+  if (t.last_updated === undefined) notes.warn("/last_updated", "is missing (required by OCPI)");
+  for (const key of ["min_price", "max_price"] as const) {
+    const limit = t[key] as Record<string, unknown> | undefined;
+    if (!limit) continue;
+    if (v === "2.2.1") {
+      if (limit.excl_vat === undefined) notes.error(`/${key}/excl_vat`, "is required (an OCPI 2.2.1 Price)");
+      for (const k of ["before_taxes", "after_taxes"]) if (k in limit) notes.error(`/${key}/${k}`, "is an OCPI 2.3.0 field; a 2.2.1 Price has excl_vat and incl_vat");
+    } else {
+      if (limit.before_taxes === undefined) notes.error(`/${key}/before_taxes`, "is required (an OCPI 2.3.0 PriceLimit)");
+      for (const k of ["excl_vat", "incl_vat"]) if (k in limit) notes.error(`/${key}/${k}`, "is an OCPI 2.2.1 field; a 2.3.0 PriceLimit has before_taxes and after_taxes");
+    }
+  }
+  if (v === "2.3.0" && t.tax_included === undefined) notes.error("/tax_included", "is required in OCPI 2.3.0");
+  if (v === "2.2.1") {
+    if ("tax_included" in raw) notes.error("/tax_included", "is an OCPI 2.3.0 field");
+    if ("preauthorize_amount" in raw) notes.warn("/preauthorize_amount", "is an OCPI 2.3.0 field; ignored");
+  }
+  t.elements.forEach((element, i) => {
+    const rawElement = (raw.elements as unknown[])[i] as Record<string, unknown>;
+    if (isObject(rawElement.restrictions)) {
+      for (const key of Object.keys(rawElement.restrictions))
+        if (!RESTRICTION_KEYS.includes(key)) notes.warn(ptr("elements", i, "restrictions", key), "is not an OCPI restriction; ignored");
+    }
+    element.price_components.forEach((c, j) => {
+      const rawComponent = (rawElement.price_components as Record<string, unknown>[])[j]!;
+      for (const key of Object.keys(rawComponent))
+        if (!COMPONENT_KEYS.includes(key)) notes.warn(ptr("elements", i, "price_components", j, key), "is not an OCPI price component field; ignored");
+      if (c.step_size === undefined) {
+        notes.warn(ptr("elements", i, "price_components", j, "step_size"), "is missing (required by OCPI); read as 0, no step");
+        c.step_size = 0;
+      }
+    });
+  });
+  if (t.start_date_time && t.end_date_time && Date.parse(utcInstant(t.start_date_time)) >= Date.parse(utcInstant(t.end_date_time)))
+    notes.error("/end_date_time", "must be after start_date_time");
+  return { tariff: t, version: v };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Charge records
+
+/** A CDR dimension. */
+export interface OcpiCdrDimension {
+  type: string;
+  volume: number;
+}
+
+export interface OcpiChargingPeriod {
+  start_date_time: string;
+  dimensions: OcpiCdrDimension[];
+  tariff_id?: string;
+}
+
+/** The parts of an OCPI CDR (2.2.1 or 2.3.0) that pricing reads. */
+export interface OcpiCdr {
+  id?: string;
+  start_date_time: string;
+  end_date_time: string;
+  currency: string;
+  charging_periods: OcpiChargingPeriod[];
+  cdr_location?: { country?: string; time_zone?: string };
+  location?: { country?: string; time_zone?: string };
+  total_cost?: Record<string, unknown>;
+  total_energy?: number;
+  total_time?: number;
+  total_parking_time?: number;
+  [key: string]: unknown;
+}
+
+const cdrPriceSchema = z.looseObject({
+  excl_vat: opt(num),
+  incl_vat: opt(num),
+  before_taxes: opt(num),
+  taxes: opt(z.array(z.looseObject({ name: z.string({ error: "must be a string" }), percentage: opt(num), amount: num }))),
+});
+
+const cdrSchema = z.looseObject({
+  id: opt(z.string({ error: "must be a string" })),
+  start_date_time: ocpiDateTime,
+  end_date_time: ocpiDateTime,
+  currency: z.string({ error: "must be a string" }).check(z.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as "EUR"' })),
+  charging_periods: z
+    .array(
+      z.looseObject({
+        start_date_time: ocpiDateTime,
+        dimensions: z.array(z.looseObject({ type: z.string({ error: "must be a CdrDimensionType" }), volume: num })),
+        tariff_id: opt(z.string({ error: "must be a string" })),
+      }),
+    )
+    .check(z.minLength(1, { error: "needs at least one charging period" })),
+  cdr_location: opt(z.looseObject({ country: opt(z.string({ error: "must be a string" })), time_zone: opt(z.string({ error: "must be a string" })) })),
+  location: opt(z.looseObject({ country: opt(z.string({ error: "must be a string" })), time_zone: opt(z.string({ error: "must be a string" })) })),
+  total_cost: opt(cdrPriceSchema),
+  total_fixed_cost: opt(cdrPriceSchema),
+  total_energy_cost: opt(cdrPriceSchema),
+  total_time_cost: opt(cdrPriceSchema),
+  total_parking_cost: opt(cdrPriceSchema),
+  total_reservation_cost: opt(cdrPriceSchema),
+  total_energy: opt(num),
+  total_time: opt(num),
+  total_parking_time: opt(num),
+});
+
+/** Checks an OCPI CDR document; errors go to `notes.errors`. */
+export function readOcpiCdr(doc: unknown, notes: Notes): OcpiCdr | undefined {
+  const parsed = cdrSchema.safeParse(doc);
+  if (!parsed.success) {
+    for (const i of fromZodIssues(parsed.error.issues, doc) as Issue[]) notes.error(i.path, i.message);
+    return undefined;
+  }
+  return withoutNulls(parsed.data) as unknown as OcpiCdr;
+}
+
+/** Which OCPI version a CDR looks like: 2.3.0 totals have `before_taxes`. */
+export function detectCdrVersion(cdr: OcpiCdr): OcpiVersion {
+  const total = cdr.total_cost;
+  return isObject(total) && "before_taxes" in total ? "2.3.0" : "2.2.1";
+}

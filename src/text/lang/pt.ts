@@ -1,0 +1,86 @@
+import { joinList, type Language, type Phrases } from "../phrases.js";
+
+const minutes = (n: string, count: number) => `${n} ${count === 1 ? "minuto" : "minutos"}`;
+const seconds = (n: string, count: number) => `${n} ${count === 1 ? "segundo" : "segundos"}`;
+const list = (items: readonly string[]) => joinList(items, "e");
+const dayNames = ["segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"] as const;
+/** Days as habits, with their article: "aos sábados e aos domingos". */
+const habits = ["às segundas-feiras", "às terças-feiras", "às quartas-feiras", "às quintas-feiras", "às sextas-feiras", "aos sábados", "aos domingos"] as const;
+
+/** Portuguese (Brazil first: the market that speaks it). */
+export const pt: Phrases = {
+  energyLabel: (t) => `Energia: ${t}.`,
+  timeLabel: (t) => `Tempo de carregamento: ${t}.`,
+  flatLabel: (t) => `Taxa por sessão: ${t}.`,
+  idleLabel: (t) => `Taxa de ocupação (após o fim do carregamento): ${t}.`,
+  minPrice: (p) => `Preço mínimo por sessão: ${p}.`,
+  maxPrice: (p) => `Preço máximo por sessão: ${p}.`,
+  pricesIncludeTax: "Os preços incluem impostos.",
+  pricesExcludeTax: "Os preços não incluem impostos.",
+  freeCharging: "O carregamento é gratuito.",
+  perKWh: (p) => `${p} por kWh`,
+  perMinute: (p) => `${p} por minuto`,
+  perHour: (p) => `${p} por hora`,
+  free: "grátis",
+  otherwise: (a, b) => `${a}; caso contrário, ${b}`,
+  stepKWh: (k) => `cobrado em frações de ${k} kWh`,
+  stepMinutes: (n, c) => `cobrado em frações de ${minutes(n, c)}`,
+  stepSeconds: (n, c) => `cobrado em frações de ${seconds(n, c)}`,
+  dayNames,
+  dayRange: (a, b) => `de ${dayNames[a]} a ${dayNames[b]}`,
+  daySingles: (days) => list(days.map((d) => habits[d]!)),
+  list,
+  timeOfDay: (a, b) => `das ${a} às ${b}`,
+  datesFrom: (d) => `a partir de ${d}`,
+  datesUntil: (d) => `até ${d}, inclusive`,
+  datesBetween: (a, b) => `de ${a} a ${b}`,
+  energyBelow: (m) => `nos primeiros ${m} kWh`,
+  energyFrom: (m) => `após os primeiros ${m} kWh`,
+  energyBetween: (a, b) => `de ${a} a ${b} kWh fornecidos`,
+  powerBelow: (m) => `com potência inferior a ${m} kW`,
+  powerFrom: (m) => `com potência de ${m} kW ou mais`,
+  powerBetween: (a, b) => `com potência de ${a} kW ou mais e inferior a ${b} kW`,
+  sessionBelow: (n, c) => `nos primeiros ${minutes(n, c)} da sessão`,
+  sessionFrom: (n, c) => `após ${minutes(n, c)} de sessão`,
+  sessionBetween: (a, b) => `do minuto ${a} ao minuto ${b} da sessão`,
+  idleFrom: (n, c) => `após um período de tolerância de ${minutes(n, c)}`,
+  idleBelow: (n, c) => `nos primeiros ${minutes(n, c)} após o fim do carregamento`,
+  idleBetween: (a, b) => `do minuto ${a} ao minuto ${b} após o fim do carregamento`,
+
+  receiptTitle: "Recibo de carregamento",
+  tariff: (id) => `Tarifa ${id}`,
+  session: (id) => `sessão ${id}`,
+  labelled: (l, v) => `${l}: ${v}`,
+  startLabel: "Início",
+  endLabel: "Fim",
+  timeZoneLabel: "Fuso horário",
+  energyDeliveredLabel: "Energia fornecida",
+  energyLine: "Energia",
+  timeLine: "Tempo de carregamento",
+  idleLine: "Taxa de ocupação",
+  flatLine: "Taxa por sessão",
+  minimumLine: "Ajuste ao preço mínimo",
+  maximumLine: "Ajuste ao preço máximo",
+  roundingLine: "Arredondamento em dinheiro",
+  netLabel: "Valor líquido",
+  totalLabel: "Total",
+  taxIncluded: (name, rate, amount, base) => `Inclui ${name} ${rate}: ${amount} (líquido ${base})`,
+  taxAdded: (name, rate, base, amount) => `${name} ${rate} sobre ${base}: ${amount}`,
+  noTax: "Sem impostos.",
+  paidByCard: "Pago com cartão.",
+  paidByApp: "Pago pelo aplicativo.",
+  paidInCash: "Pago em dinheiro.",
+  exchange: (from, to, rate) => `Cobrado em ${to}, convertido de ${from} à taxa de ${rate}.`,
+  hourAbbr: "h",
+  minuteAbbr: "min",
+  secondAbbr: "s",
+  perHourShort: (p) => `${p}/h`,
+};
+
+export const portuguese: Language = {
+  code: "pt",
+  locale: "pt-BR",
+  phrases: pt,
+  fixed: { decimal: ",", group: ".", minGroupDigits: 1, currency: "¤ n", minus: "start", percent: "n%" },
+  regions: { PT: { group: "\u00a0", minGroupDigits: 2, currency: "n ¤" } },
+};

@@ -1,0 +1,137 @@
+/**
+ * Time zones without Intl: the offsets of every market zone from data generated out of the IANA tz
+ * database (src/time/zone-data.ts, written by scripts/generate-zones.ts). This is what the charger's
+ * agent uses, where the JS engine has no Intl (QuickJS). The main entry does not import this module,
+ * so browsers do not download the data; `ev-tariff/no-intl` does.
+ */
+import { packedZone, TZ_COVERAGE, TZ_VERSION, ZONE_NAMES } from "./zone-data.js";
+import type { Zone, ZoneProvider } from "./zones.js";
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const EPOCH_1970 = 0;
+
+/** One transition of a zone's yearly rule (see scripts/zone-data-source.ts). */
+interface RuleTransition {
+  readonly month: number;
+  readonly weekday: number;
+  /** First weekday on or after this day; 0 = last weekday of the month. */
+  readonly day: number;
+  readonly minutes: number;
+  readonly afterMs: number;
+}
+
+/** The UTC instant of a rule transition in `year`. */
+function ruleInstant(r: RuleTransition, year: number): number {
+  let date: number;
+  if (r.day === 0) {
+    const last = Date.UTC(year, r.month, 0);
+    date = last - ((new Date(last).getUTCDay() - r.weekday + 7) % 7) * DAY;
+  } else {
+    const first = Date.UTC(year, r.month - 1, r.day);
+    date = first + ((r.weekday - new Date(first).getUTCDay() + 7) % 7) * DAY;
+  }
+  return date + r.minutes * MINUTE;
+}
+
+const letterIndex = (c: string) => c.charCodeAt(0) - 65;
+
+/**
+ * The `Zone` of a zone the embedded data covers, or undefined. Each call decodes its own copy of the
+ * zone's transitions (a few hundred numbers at most), so there is no shared state.
+ *
+ * @example
+ * embeddedZone("Europe/Brussels")!.offsetMs(Date.UTC(2026, 2, 29, 1, 30)) // 7_200_000 (CEST)
+ */
+export function embeddedZone(name: string): Zone | undefined {
+  const packed = packedZone(name);
+  if (packed === undefined) return undefined;
+  const [offsetText = "", transitionText = "", ruleText = ""] = packed.split("|");
+  const offsets = offsetText.split(",").map((o) => parseInt(o, 36) * MINUTE);
+  const offsetOf = (c: string) => {
+    const o = offsets[letterIndex(c)];
+    if (o === undefined) throw new Error(`corrupt zone data for ${name}`);
+    return o;
+  };
+  const initialMs = offsetOf(transitionText.charAt(0));
+  // Explicit changes: at[i] is the first instant of offset after[i].
+  const at: number[] = [];
+  const after: number[] = [];
+  let t = EPOCH_1970;
+  for (const m of transitionText.slice(1).matchAll(/([0-9a-z]+)([A-Z])/g)) {
+    t += parseInt(m[1]!, 36) * MINUTE;
+    at.push(t);
+    after.push(offsetOf(m[2]!));
+  }
+  let ruleFromMs = Infinity;
+  let rule: RuleTransition[] = [];
+  if (ruleText) {
+    const [fromYear, ...parts] = ruleText.split(";");
+    rule = parts.map((p) => {
+      const [month, weekday, day, minutes, letter] = p.split(",");
+      return { month: Number(month), weekday: Number(weekday), day: Number(day), minutes: Number(minutes), afterMs: offsetOf(letter!) };
+    });
+    ruleFromMs = Math.min(...rule.map((r) => ruleInstant(r, Number(fromYear))));
+  }
+  // The rule's transitions around the last year asked for (a memo of this Zone object only).
+  let memoFrom = Infinity;
+  let memoTo = -Infinity;
+  let memo: { at: number; afterMs: number }[] = [];
+  const ruleOffset = (instant: number): number => {
+    if (instant < memoFrom || instant >= memoTo) {
+      const year = new Date(instant).getUTCFullYear();
+      memoFrom = Date.UTC(year, 0, 1);
+      memoTo = Date.UTC(year + 1, 0, 1);
+      memo = [];
+      for (let y = year - 1; y <= year + 1; y++) for (const r of rule) memo.push({ at: ruleInstant(r, y), afterMs: r.afterMs });
+      memo.sort((a, b) => a.at - b.at);
+    }
+    // The offset after the last rule transition at or before the instant.
+    let offset = memo[0]!.afterMs;
+    for (const m of memo) if (m.at <= instant) offset = m.afterMs;
+    return offset;
+  };
+  return {
+    name,
+    offsetMs(utcMs: number): number {
+      // Whole seconds, as the Intl reading does (changes are on whole minutes anyway).
+      const instant = Math.floor(utcMs / 1000) * 1000;
+      if (instant >= ruleFromMs) return ruleOffset(instant);
+      // Binary search: the last explicit change at or before the instant.
+      let lo = 0;
+      let hi = at.length; // at[lo..hi) still in question
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (at[mid]! <= instant) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo === 0 ? initialMs : after[lo - 1]!;
+    },
+  };
+}
+
+/** True when the embedded data covers `name` (the market zones and "UTC"). */
+export function isEmbeddedZone(name: string): boolean {
+  return packedZone(name) !== undefined;
+}
+
+/**
+ * Zones from the embedded tz data, for runtimes without Intl (and callers who want the same offsets
+ * everywhere). Pass it as `zones` to `parseTariff`, `compileTariff` and `priceSession`; the
+ * `ev-tariff/no-intl` entry does so for you.
+ *
+ * Before 1970 the 1970 offset applies; after 2100 the zone's yearly rule recurs.
+ */
+export const embeddedZones: ZoneProvider = {
+  zone(name: string): Zone {
+    const z = embeddedZone(name);
+    if (!z) throw new RangeError(`no embedded zone data for ${name}`);
+    return z;
+  },
+  zoneProblem(name: string): string | null {
+    if (isEmbeddedZone(name)) return null;
+    return `${name} is not a zone this build carries: without Intl, ev-tariff knows the zones of its market table and UTC (tz ${TZ_VERSION})`;
+  },
+};
+
+export { TZ_COVERAGE, TZ_VERSION, ZONE_NAMES };

@@ -1,0 +1,173 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseSession, parseTariff, priceSession, TariffError } from "../../src/index.js";
+import { ocpiToTariff, ocppToTariff, priceCdr, tariffToOcpi, tariffToOcpp } from "../../src/interop/index.js";
+import { cdr, CONFORMANCE } from "./helpers.js";
+
+const tariff = (name: string) => JSON.parse(readFileSync(join(CONFORMANCE, name, "tariff.json"), "utf8")) as Record<string, unknown>;
+const issuesOf = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof TariffError) return e.issues;
+    throw e;
+  }
+  throw new Error("expected a TariffError");
+};
+
+describe("OCPI tariff → v1", () => {
+  it("maps components, element restrictions, steps, VAT per component and min/max", () => {
+    const { value, warnings } = ocpiToTariff(tariff("step_size"), { timeZone: "Europe/Amsterdam" });
+    expect(value.time).toEqual([
+      { price: "1.2", step: "1800", when: { timeOfDay: { from: "00:00", to: "17:00" } } },
+      { price: "2.4", step: "900", when: { timeOfDay: { from: "17:00", to: "20:00" } } },
+      { price: "2.4", step: "900", when: { timeOfDay: { from: "20:00", to: "24:00" } } },
+    ]);
+    expect(value.idle).toHaveLength(2);
+    expect(value.taxes).toEqual([]); // no vat given: no VAT applies (OCPI 2.2.1)
+    expect(warnings).toEqual([]);
+    const min = ocpiToTariff(tariff("025kwh_min_price"));
+    expect(min.value).toMatchObject({ market: "DE", timeZone: "UTC", pricesInclude: "none", minPrice: "0.5" });
+    expect(min.value.taxes).toEqual([{ name: "VAT", rate: "0.1", appliesTo: ["energy"], source: "OCPI price_components vat" }]);
+    expect(min.value.energy).toEqual([{ price: "0.25", step: "0.001" }]);
+    expect(min.warnings).toEqual([expect.objectContaining({ path: "", message: expect.stringContaining("UTC") })]);
+  });
+
+  it("durations become session minutes, kWh and power ranges stay, day_of_week becomes days", () => {
+    const { value } = ocpiToTariff(tariff("first_hour_kwh_free"), { timeZone: "UTC" });
+    expect(value.idle.map((r) => r.when)).toEqual([{ sessionMinutes: { max: "60" } }, { sessionMinutes: { min: "60", max: "180" } }, { sessionMinutes: { min: "180" } }]);
+    expect(value.energy.map((r) => r.when)).toEqual([{ energyKWh: { max: "1" } }, { energyKWh: { min: "1" } }]);
+    const complex = ocpiToTariff(tariff("complex"), { timeZone: "UTC" });
+    expect(complex.value.idle[0]!.when).toEqual({ days: ["mon", "tue", "wed", "thu", "fri"], timeOfDay: { from: "09:00", to: "18:00" } });
+    expect(complex.value.taxes).toEqual([
+      { name: "VAT", rate: "0.2", appliesTo: ["time"], source: "OCPI price_components vat" },
+      { name: "VAT", rate: "0.1", appliesTo: ["idle"], source: "OCPI price_components vat" },
+      { name: "VAT", rate: "0.15", appliesTo: ["flat"], source: "OCPI price_components vat" },
+    ]);
+    expect(complex.warnings.map((w) => w.path)).toEqual(
+      expect.arrayContaining(["/elements/1/restrictions/max_current", "/elements/2/restrictions/min_current", "/type", "/tariff_alt_url"]),
+    );
+  });
+
+  it("reservation elements are left out of v1, with a warning", () => {
+    const { value, warnings } = ocpiToTariff(tariff("reservation_with_expire_fee"), { timeZone: "UTC" });
+    expect(value.flat).toEqual([{ price: "0.5" }]);
+    expect(value.time).toEqual([]);
+    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(["/elements/0/restrictions/reservation", "/elements/1/restrictions/reservation"]));
+  });
+
+  it("alt text becomes the name; VAT differing within a dimension is warned about", () => {
+    const t = { ...tariff("alt_text"), elements: [{ price_components: [{ type: "TIME", price: 1.9, vat: 5.2, step_size: 300 }], restrictions: { day_of_week: ["MONDAY"] } }, { price_components: [{ type: "TIME", price: 2, vat: 21, step_size: 300 }] }] };
+    const { value, warnings } = ocpiToTariff(t, { timeZone: "UTC" });
+    expect(value.name).toEqual({ en: "2.00 euro p/hour including VAT.", nl: "2.00 euro p/uur inclusief BTW." });
+    expect(value.taxes).toEqual([{ name: "VAT", rate: "0.052", appliesTo: ["time"], source: "OCPI price_components vat" }]);
+    expect(warnings).toContainEqual(expect.objectContaining({ path: "/elements/1/price_components/0/vat" }));
+  });
+
+  it("OCPI 2.3.0: tax_included YES means prices include VAT; PriceLimit before/after taxes", () => {
+    const t = { country_code: "NL", party_id: "ABC", id: "t1", currency: "EUR", tax_included: "YES", min_price: { before_taxes: 1, after_taxes: 1.21 }, elements: [{ price_components: [{ type: "ENERGY", price: 0.605, vat: 21, step_size: 1 }] }], last_updated: "2025-01-01T00:00:00Z" };
+    const { value, warnings, version } = ocpiToTariff(t);
+    expect(version).toBe("2.3.0");
+    expect(value).toMatchObject({ pricesInclude: "tax", minPrice: "1.21", timeZone: "Europe/Amsterdam" });
+    expect(warnings).toEqual([]);
+    const r = priceSession(value, parseSession({ start: "2025-03-01T10:00:00Z", end: "2025-03-01T11:00:00Z", energyKWh: "10" }));
+    expect(r.totals).toEqual({ net: "5.00", tax: "1.05", gross: "6.05" });
+  });
+
+  it("errors point into the OCPI document", () => {
+    const issues = issuesOf(() => ocpiToTariff({ id: "x", currency: "euro", country_code: "DE", elements: [{ price_components: [{ type: "ENERGY", price: -1, step_size: 1 }] }] }));
+    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(["/currency", "/elements/0/price_components/0/price"]));
+    expect(issuesOf(() => ocpiToTariff({ ...tariff("simple_2hour"), country_code: undefined })).map((i) => i.path)).toEqual(["/country_code"]);
+    expect(issuesOf(() => ocpiToTariff({ ...tariff("simple_2hour"), min_price: { before_taxes: 1 } }, { version: "2.2.1" })).map((i) => i.path)).toContain("/min_price/before_taxes");
+  });
+
+  it("an unlisted country needs the tariff's own taxes and names its zone", () => {
+    const t = parseTariff({ version: 1, id: "de", market: "DE", currency: "EUR", timeZone: "Europe/Berlin", energy: [{ price: "0.30" }], taxes: [{ name: "MwSt", rate: "0.19", appliesTo: ["energy"] }] });
+    expect(priceSession(t, parseSession({ start: "2025-03-01T10:00:00Z", end: "2025-03-01T11:00:00Z", energyKWh: "10" })).totals).toEqual({ net: "3.00", tax: "0.57", gross: "3.57" });
+    expect(issuesOf(() => parseTariff({ version: 1, id: "de", market: "DE", currency: "EUR", taxes: [] })).map((i) => i.path)).toEqual(["/timeZone"]);
+    expect(issuesOf(() => parseTariff({ version: 1, id: "de", market: "DE", currency: "EUR", timeZone: "Europe/Berlin" })).map((i) => i.path)).toEqual(["/market"]);
+  });
+});
+
+describe("v1 → OCPI tariff", () => {
+  it("one element per rate, restrictions from conditions, VAT from the tariff's taxes", () => {
+    const t = parseTariff({
+      version: 1, id: "nl-1", market: "NL", currency: "EUR", pricesInclude: "none",
+      energy: [{ price: "0.30", step: "0.001", when: { timeOfDay: { from: "22:00", to: "24:00" }, days: ["sat", "sun"] } }, { price: "0.45" }],
+      idle: [{ price: "6", step: 300, when: { sessionMinutes: { min: 120 } } }],
+      flat: [{ price: "0.50" }],
+      minPrice: "1.00",
+      taxes: [{ name: "BTW", rate: "0.21", appliesTo: ["energy", "idle", "flat"] }],
+    });
+    const { value, warnings } = tariffToOcpi(t, { partyId: "ABC", lastUpdated: "2025-01-01T00:00:00Z" });
+    expect(value.elements).toEqual([
+      { price_components: [{ type: "ENERGY", price: 0.3, vat: 21, step_size: 1 }], restrictions: { day_of_week: ["SATURDAY", "SUNDAY"], start_time: "22:00", end_time: "00:00" } },
+      { price_components: [{ type: "ENERGY", price: 0.45, vat: 21, step_size: 0 }] },
+      { price_components: [{ type: "PARKING_TIME", price: 6, vat: 21, step_size: 300 }], restrictions: { min_duration: 7200 } },
+      { price_components: [{ type: "FLAT", price: 0.5, vat: 21, step_size: 0 }] },
+    ]);
+    expect(value.min_price).toEqual({ excl_vat: 1, incl_vat: 1.21 });
+    expect(value).toMatchObject({ country_code: "NL", party_id: "ABC", id: "nl-1", currency: "EUR" });
+    expect(warnings).toEqual([]);
+  });
+
+  it("prices including tax become prices excluding VAT in 2.2.1, with a warning; 2.3.0 keeps them", () => {
+    const t = parseTariff({ version: 1, id: "fr", market: "FR", currency: "EUR", energy: [{ price: "0.60" }] });
+    const v221 = tariffToOcpi(t, { version: "2.2.1", taxDate: "2025-06-01" });
+    expect(v221.value.elements[0]!.price_components[0]).toEqual({ type: "ENERGY", price: 0.5, vat: 20, step_size: 0 });
+    expect(v221.warnings.map((w) => w.path)).toEqual(["", "/energy/0/price"]);
+    const v230 = tariffToOcpi(t, { version: "2.3.0", taxDate: "2025-06-01" });
+    expect(v230.value).toMatchObject({ tax_included: "YES" });
+    expect(v230.value.elements[0]!.price_components[0]).toEqual({ type: "ENERGY", price: 0.6, vat: 20, step_size: 0 });
+  });
+});
+
+describe("OCPP 2.1", () => {
+  it("reads a SetDefaultTariffRequest; errors point into it", () => {
+    const request = { evseId: 0, tariff: { tariffId: "t 1", currency: "EUR", energy: { prices: [{ priceKwh: 0.25, conditions: { minEnergy: 1000, maxPower: 22000 } }], taxRates: [{ type: "BTW", tax: 21 }] }, idleTime: { prices: [{ priceMinute: 0.1, conditions: { minIdleTime: 900 } }] } } };
+    const { value, warnings } = ocppToTariff(request, { market: "NL" });
+    expect(value.energy).toEqual([{ price: "0.25", when: { energyKWh: { min: "1" }, powerKW: { max: "22" } } }]);
+    expect(value.idle).toEqual([{ price: "6", when: { idleMinutes: { min: "15" } } }]);
+    expect(value.taxes).toEqual([{ name: "BTW", rate: "0.21", appliesTo: ["energy"], source: "OCPP taxRates" }]);
+    expect(warnings).toContainEqual(expect.objectContaining({ path: "/tariff/tariffId" }));
+    expect(issuesOf(() => ocppToTariff({ evseId: 0, tariff: { tariffId: "x", currency: "EUR", energy: { prices: [{ price: 1 }] } } }, { market: "NL" })).map((i) => i.path)).toEqual(
+      expect.arrayContaining(["/tariff/energy/prices/0/price", "/tariff/energy/prices/0/priceKwh"]),
+    );
+    expect(issuesOf(() => ocppToTariff({ tariffId: "x", currency: "EUR" })).map((i) => i.path)).toEqual(["/currency"]);
+  });
+
+  it("writes grace periods as minIdleTime and durations in seconds", () => {
+    const t = parseTariff({ version: 1, id: "g", market: "NL", currency: "EUR", pricesInclude: "none", idle: [{ price: "6", when: { idleMinutes: { min: 15 }, sessionMinutes: { max: 240 } } }], taxes: [] });
+    expect(tariffToOcpp(t).value.idleTime).toEqual({ prices: [{ priceMinute: 0.1, conditions: { maxTime: 14400, minIdleTime: 900 } }] });
+  });
+});
+
+describe("charge records", () => {
+  it("several parking intervals, each an idle interval of the session", () => {
+    const t = { country_code: "NL", party_id: "X", id: "p", currency: "EUR", elements: [{ price_components: [{ type: "ENERGY", price: 0.3, vat: 21, step_size: 1 }, { type: "PARKING_TIME", price: 6, vat: 21, step_size: 1 }] }], last_updated: "2025-01-01T00:00:00Z" };
+    const p = priceCdr(
+      t,
+      cdr(
+        [
+          ["2025-01-06T10:00:00Z", { ENERGY: 5, TIME: 0.5 }],
+          ["2025-01-06T10:30:00Z", { PARKING_TIME: 0.25 }],
+          ["2025-01-06T10:45:00Z", { ENERGY: 5, TIME: 0.25 }],
+          ["2025-01-06T11:00:00Z", { PARKING_TIME: 0.5 }],
+        ],
+        "2025-01-06T11:30:00Z",
+      ),
+    );
+    expect(p.totals.total_parking_cost).toEqual({ excl_vat: 4.5, incl_vat: 5.445 });
+    expect(p.totals.total_energy_cost).toEqual({ excl_vat: 3, incl_vat: 3.63 });
+    expect(p.total_parking_time).toBe(0.75);
+  });
+
+  it("OCPI 2.3.0 records get totals with tax amounts", () => {
+    const t = { ...tariff("simple_025kwh") };
+    const record = { ...cdr([["2024-03-04T10:00:00Z", { ENERGY: 20 }]], "2024-03-04T11:00:00Z"), total_cost: { before_taxes: 5, taxes: [{ name: "VAT", amount: 0.5 }] } };
+    const p = priceCdr(t, record);
+    expect(p.version).toBe("2.3.0");
+    expect(p.totals.total_cost).toEqual({ before_taxes: 5, taxes: [{ name: "VAT", percentage: 10, amount: 0.5 }] });
+  });
+});
