@@ -5,8 +5,13 @@
  */
 import fc from "fast-check";
 import { fuzzProperty } from "../test/fuzz/fuzzer.js";
+import { fuzzInteropProperty } from "../test/fuzz/fuzz-interop.js";
 
 const count = Number(process.argv[2] ?? 100_000);
 const started = Date.now();
-fc.assert(fuzzProperty(), { numRuns: count, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31) });
-console.log(`fuzz: ${count} inputs, no crash, no unsound receipt (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
+fc.assert(fuzzProperty(), { numRuns: count, seed });
+console.log(`fuzz: ${count} v1 tariff + session pairs, no crash, no unsound receipt (seed ${seed}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+const interop = Math.max(1, Math.round(count / 4));
+fc.assert(fuzzInteropProperty(), { numRuns: interop, seed });
+console.log(`fuzz: ${interop} OCPI tariff + charge record + OCPP tariff triples, no crash (${((Date.now() - started) / 1000).toFixed(1)} s in all)`);

@@ -59,9 +59,15 @@ const corruption = <T>(base: fc.Arbitrary<T>) =>
     });
 
 function checkReceipt(r: Receipt): void {
-  const text = JSON.stringify(r);
-  if (/NaN|Infinity/.test(text)) throw new Error(`receipt has NaN or Infinity: ${text}`);
-  for (const l of r.lines) for (const k of ["net", "gross"] as const) if (!/^-?\d+(\.\d+)?$/.test(l[k])) throw new Error(`bad money ${l[k]}`);
+  // Every number in a receipt is a decimal string: no NaN, no Infinity, no exponent, no float.
+  const decimalText = /^-?\d+(\.\d+)?$/;
+  const numbers = [
+    r.energyKWh,
+    ...Object.values(r.totals),
+    ...r.lines.flatMap((l) => [l.quantity, l.unitPrice, l.net, l.gross]),
+    ...r.taxes.flatMap((t) => [t.rate, t.base, t.amount]),
+  ];
+  for (const n of numbers) if (typeof n !== "string" || !decimalText.test(n)) throw new Error(`not a decimal string in a receipt: ${String(n)}`);
   const minor = (s: string) => BigInt(s.replace(".", ""));
   const net = r.lines.reduce((a, l) => a + minor(l.net), 0n);
   if (net !== minor(r.totals.net)) throw new Error("line nets do not add up to totals.net");
