@@ -1,4 +1,5 @@
 import { defineConfig } from "tsup";
+import { fastEngineOff } from "./scripts/size-lib.js";
 
 export default defineConfig([
   {
@@ -12,8 +13,19 @@ export default defineConfig([
     platform: "neutral",
   },
   {
+    // The browser build (the "browser" export condition): the same API without the Node-side integer
+    // fast path; the decimal pricer stands in for it with identical receipts (test/fast).
+    entry: { browser: "src/index.ts" },
+    format: ["esm"],
+    sourcemap: true,
+    target: "es2022",
+    platform: "browser",
+    esbuildPlugins: [fastEngineOff()],
+  },
+  {
     // The CLI: the only code that touches node:fs and process.
-    entry: { cli: "src/cli/bin.ts" },
+    // batch-worker: the worker threads of `ev-tariff batch`, loaded from next to cli.js.
+    entry: { cli: "src/cli/bin.ts", "batch-worker": "src/cli/batch-worker.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",

@@ -1,3 +1,5 @@
-import { run } from "./main.js";
+import { runCli } from "./main.js";
 
-process.exitCode = run(process.argv.slice(2));
+const code = runCli(process.argv.slice(2));
+if (typeof code === "number") process.exitCode = code;
+else void code.then((c) => (process.exitCode = c));

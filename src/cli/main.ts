@@ -10,6 +10,7 @@ import { TariffError } from "../schema/errors.js";
 import type { Session, Tariff } from "../schema/types.js";
 import { displayName, InputError, readJson, UsageError } from "./io.js";
 import { formatMarkets } from "./markets.js";
+import { runBatch } from "./batch.js";
 import { commandOcpi } from "./ocpi.js";
 import { commandConvert } from "./convert.js";
 
@@ -22,6 +23,8 @@ Usage:
   ev-tariff price <tariff> <session> [--json]    print the receipt (a table, or exact JSON)
   ev-tariff explain <tariff> <session> [--json]  show which rate applied when, and every rounding
   ev-tariff markets [--json]                     every market and region: currency, zones, taxes and sources
+  ev-tariff batch <tariff|folder> <sessions.ndjson|-> [--workers N] [--out file]
+                                                 price NDJSON sessions in bulk (see batch --help)
   ev-tariff ocpi price|check <tariff> <cdr>      price an OCPI charge record / compare with its totals
   ev-tariff convert --from F --to F <tariff>     v1, ocpi-2.2.1, ocpi-2.3.0, ocpp-2.1 (see convert --help)
   ev-tariff --help | --version
@@ -116,6 +119,16 @@ function commandPrice(kind: "price" | "explain", files: readonly string[], json:
  * @example
  * run(["price", "tariffs/gr/athens-dc-150.json", "tariffs/gr/sessions/evening-fast-charge.json"])
  */
+/**
+ * Runs any command, `batch` included (it streams, so it answers with a promise of the exit code).
+ *
+ * @example
+ * await runCli(["batch", "tariffs/gr/athens-dc-150.json", "sessions.ndjson"])
+ */
+export function runCli(argv: readonly string[], io: CliIO = nodeIO): number | Promise<number> {
+  return argv[0] === "batch" ? runBatch(argv.slice(1)) : run(argv, io);
+}
+
 export function run(argv: readonly string[], io: CliIO = nodeIO): number {
   try {
     if (argv[0] === "ocpi") return commandOcpi(argv.slice(1), io);
@@ -148,6 +161,8 @@ export function run(argv: readonly string[], io: CliIO = nodeIO): number {
       case "price":
       case "explain":
         return commandPrice(command, rest, values.json ?? false, io);
+      case "batch":
+        throw new UsageError("batch streams its input: run it through the ev-tariff binary (runCli)");
       case "markets":
         if (rest.length) throw new UsageError("markets takes no files");
         io.stdout(formatMarkets(values.json ?? false));

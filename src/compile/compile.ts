@@ -8,8 +8,7 @@ import { DIMENSIONS, type Dimension, type Tariff } from "../schema/types.js";
 import { parseInstant } from "../time/instants.js";
 import { intlZones, type Zone, type ZoneProvider } from "../time/zones.js";
 import { compileConditions, localEdges, type Check } from "./conditions.js";
-import { withFastPlan } from "../fast/plan.js";
-import { runZone } from "../fast/zone-runs.js";
+import { memoZone, withFastPlan } from "../fast/engine.js";
 
 /** A rate ready for pricing: exact price, step, and its conditions as checks. */
 export interface CompiledRate {
@@ -98,7 +97,7 @@ export function compileTariff(tariff: Tariff, options: CompileOptions = {}): Com
     market,
     currency,
     // Offsets memoised as constant-offset runs, for this tariff only (src/fast/zone-runs.ts).
-    zone: runZone(zones.zone(zoneName)),
+    zone: memoZone(zones.zone(zoneName)),
     pricesInclude: tariff.pricesInclude ?? market.pricesInclude,
     rounding: market.rounding,
     rates,

@@ -6,10 +6,11 @@
  * millionths. Bounds (each checked; beyond them, or where a value has no exact form in these units,
  * the session bails to the decimal.js pricer):
  * - energy and meter readings up to 9,007,199 kWh (9e15 × 1e-9 kWh, the safe-integer limit);
- * - energy interpolated at a cut (a local-time edge, a minute threshold inside a linear stretch)
- *   and the instant of an energy threshold must be whole in those units (22.5 kWh over an hour cut
- *   at 00:20 is 7.5 kWh; 20 kWh cut at 00:20 is 6.666… kWh and bails), because there the reference
- *   works with 60 rounded digits and only exact values are sure to round the same way;
+ * - energy interpolated at a cut inside a linear stretch is rounded to 1e-9 kWh, half up, as the
+ *   reference's `energyAt` does, so every energy is a whole number of 1e-9 kWh;
+ * - the instant at which an energy threshold is crossed must be a whole millisecond (10 of 22.5 kWh
+ *   over an hour is at 1,600,000 ms; 10 of 21.7 kWh is not), because the reference cuts there at the
+ *   exact rational instant;
  * - a product (quantity × price, amount × tax ratio, power comparisons) beyond 2^53 is redone in
  *   BigInt; one line's amount must stay under 2^40 minor units, so sums of thousands stay exact;
  * - a tax or power exactly on a rounding or comparison boundary where the reference's value had a
@@ -169,14 +170,16 @@ function offsetAt(f: FastPlan, runs: readonly ZoneRun[] | undefined, t: number):
 }
 
 /** Adds a slice to a dimension's segments: a new segment, or the last one grown when the rate is the same. */
-function meter(list: Segment[], rates: readonly FastRate[], c: Ctx, from: number, to: number, q: number): void {
+function meter(list: Segment[] | undefined, rates: readonly FastRate[], c: Ctx, from: number, to: number, q: number): Segment[] {
   const rate = firstMatch(rates, c);
-  const n = list.length;
-  const last = n > 0 ? list[n - 1]! : undefined;
-  if (last !== undefined && last.rate === rate && last.to === from) {
+  const segment = { rate, from, to, q, billed: 0 };
+  if (list === undefined) return [segment];
+  const last = list[list.length - 1]!;
+  if (last.rate === rate && last.to === from) {
     last.to = to;
     last.q += q;
-  } else list.push({ rate, from, to, q, billed: 0 });
+  } else list.push(segment);
+  return list;
 }
 
 function addLine(lines: Line[], line: Line): void {
@@ -227,6 +230,18 @@ function meteredLines(lines: Line[], segments: Segment[], d: 0 | 1 | 2, group: n
 
 /** Lines' amounts summed per tax group into `sums`; returns the groups in order of first appearance. */
 function byGroup(lines: readonly Line[], sums: number[]): number[] {
+  const group = lines.length > 0 ? lines[0]!.group : 0;
+  let sum = 0;
+  let one = true;
+  for (const l of lines) {
+    one &&= l.group === group;
+    sum += l.amount;
+  }
+  if (one) {
+    // The common case: every line taxed alike.
+    if (lines.length > 0) sums.push(sum);
+    return lines.length > 0 ? [group] : [];
+  }
   const order: number[] = [];
   for (const l of lines) {
     const k = order.indexOf(l.group);
@@ -236,6 +251,30 @@ function byGroup(lines: readonly Line[], sums: number[]): number[] {
     } else sums[k]! += l.amount;
   }
   return order;
+}
+
+/** Money texts of one receipt: the same amount recurs (a line's net is often the tax base and the total). */
+class MoneyTexts {
+  private a = NaN;
+  private at = "";
+  private b = NaN;
+  private bt = "";
+  private c = NaN;
+  private ct = "";
+  constructor(private readonly digits: number) {}
+  text(minor: number): string {
+    if (minor === this.a) return this.at;
+    if (minor === this.b) return this.bt;
+    if (minor === this.c) return this.ct;
+    const t = moneyText(minor, this.digits);
+    this.c = this.b;
+    this.ct = this.bt;
+    this.b = this.a;
+    this.bt = this.at;
+    this.a = minor;
+    this.at = t;
+    return t;
+  }
 }
 
 /** The receipt's instants, each printed once: the session's own as given when canonical. */
@@ -272,9 +311,9 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
   if (checkValidity && ((ct.validFrom !== undefined && start < ct.validFrom) || (ct.validTo !== undefined && start >= ct.validTo))) bail();
 
   // The energy curve: readings strictly inside the charging time, then the total at chargingEnd.
-  const at = [start];
-  const kWh = [0];
   const readings = s.meter;
+  const at = readings || chEnd === start ? [start] : [start, chEnd];
+  const kWh = readings || chEnd === start ? [0] : [0, total];
   if (readings) {
     let previous = start;
     for (const r of readings) {
@@ -288,7 +327,7 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
       } else if (t !== t) bail();
     }
   }
-  if (chEnd > start) {
+  if (readings && chEnd > start) {
     at.push(chEnd);
     kWh.push(total);
   }
@@ -337,9 +376,9 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
   // Slices: first matching rate per dimension, consecutive slices at the same rate merged.
   const c: Ctx = { day: 0, wd: 0, ms: 0, e: 0, dE: 0, dt: 1, sm: 0, im: 0 };
   const rates = f.rates;
-  const energySegments: Segment[] = [];
-  const timeSegments: Segment[] = [];
-  const idleSegments: Segment[] = [];
+  let energySegments: Segment[] | undefined;
+  let timeSegments: Segment[] | undefined;
+  let idleSegments: Segment[] | undefined;
   let flat: FastRate | null = null;
   // Energy at each cut: exact at points, linear between them (j walks the points). The first cut is start: 0.
   j = 0;
@@ -352,7 +391,8 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
     if (to >= lastAt) eTo = kWh[points - 1]!;
     else {
       while (at[j + 1]! <= to) j++;
-      eTo = to === at[j] ? kWh[j]! : kWh[j]! + mulDivExact(kWh[j + 1]! - kWh[j]!, to - at[j]!, at[j + 1]! - at[j]!);
+      // Interpolated energy is rounded to 1e-9 kWh, half up, as the reference's energyAt does.
+      eTo = to === at[j] ? kWh[j]! : kWh[j]! + mulDivRound(kWh[j + 1]! - kWh[j]!, to - at[j]!, at[j + 1]! - at[j]!);
     }
     const charging = !(hasIdle && from >= chEnd);
     if (f.local) setLocal(c, from + offsetAt(f, runs, from));
@@ -363,9 +403,9 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
     c.im = charging ? 0 : from - chEnd;
     if (i === 0 && rates.flat.length > 0) flat = firstMatch(rates.flat, c);
     if (charging) {
-      if (rates.energy.length > 0) meter(energySegments, rates.energy, c, from, to, c.dE);
-      if (rates.time.length > 0) meter(timeSegments, rates.time, c, from, to, to - from);
-    } else if (rates.idle.length > 0) meter(idleSegments, rates.idle, c, from, to, to - from);
+      if (rates.energy.length > 0) energySegments = meter(energySegments, rates.energy, c, from, to, c.dE);
+      if (rates.time.length > 0) timeSegments = meter(timeSegments, rates.time, c, from, to, to - from);
+    } else if (rates.idle.length > 0) idleSegments = meter(idleSegments, rates.idle, c, from, to, to - from);
   }
   if (count < 2 && rates.flat.length > 0) {
     setLocal(c, start + startOffset);
@@ -374,9 +414,9 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
 
   const lines: Line[] = [];
   const group = period.group;
-  if (energySegments.length > 0) meteredLines(lines, energySegments, 0, group.energy);
-  if (timeSegments.length > 0) meteredLines(lines, timeSegments, 1, group.time);
-  if (idleSegments.length > 0) meteredLines(lines, idleSegments, 2, group.idle);
+  if (energySegments) meteredLines(lines, energySegments, 0, group.energy);
+  if (timeSegments) meteredLines(lines, timeSegments, 1, group.time);
+  if (idleSegments) meteredLines(lines, idleSegments, 2, group.idle);
   if (flat) {
     const amount = roundDiv(flat.num, flat.den);
     addLine(lines, { component: "flat", name: undefined, rate: flat.pointer, from: start, to: end, quantity: "1", unit: "session", unitPrice: flat.priceText, amount, group: group.flat, net: amount, gross: amount });
@@ -462,20 +502,18 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
   }
 
   const instants = new Instants(s, start, end, chEnd);
-  const receiptLines: ReceiptLine[] = [];
+  const money = new MoneyTexts(digits);
   let netTotal = 0;
-  for (const l of lines) {
-    netTotal += l.net;
+  for (const l of lines) netTotal += l.net;
+  const receiptLines: ReceiptLine[] = lines.map((l) => {
     const from = instants.text(l.from);
     const to = instants.text(l.to);
-    const net = moneyText(l.net, digits);
-    const gross = l.net === l.gross ? net : moneyText(l.gross, digits);
-    receiptLines.push(
-      l.name === undefined
-        ? { component: l.component, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross }
-        : { component: l.component, name: l.name, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross },
-    );
-  }
+    const net = money.text(l.net);
+    const gross = money.text(l.gross);
+    return l.name === undefined
+      ? { component: l.component, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross }
+      : { component: l.component, name: l.name, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross };
+  });
   let grossTotal = netTotal + taxTotal;
 
   const cash = f.cash;
@@ -483,18 +521,15 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
     const diff = roundDiv(grossTotal, cash.inc, cash.mode) * cash.inc - grossTotal;
     if (diff !== 0) {
       const at = instants.text(end);
-      const text = moneyText(diff, digits);
+      const text = money.text(diff);
       receiptLines.push({ component: "rounding", rate: null, from: at, to: at, quantity: "1", unit: "session", unitPrice: text, net: text, gross: text });
       netTotal += diff;
       grossTotal += diff;
     }
   }
 
-  const receiptTaxes: ReceiptTax[] = [];
-  for (const t of taxes) {
-    receiptTaxes.push({ name: t.rule.name, rate: t.rule.rate!, base: moneyText(t.base, digits), amount: moneyText(t.amount, digits), source: t.rule.source });
-  }
-  const totals = { net: moneyText(netTotal, digits), tax: moneyText(taxTotal, digits), gross: moneyText(grossTotal, digits) };
+  const receiptTaxes: ReceiptTax[] = taxes.map((t) => ({ name: t.rule.name, rate: t.rule.rate!, base: money.text(t.base), amount: money.text(t.amount), source: t.rule.source }));
+  const totals = { net: money.text(netTotal), tax: money.text(taxTotal), gross: money.text(grossTotal) };
   const payment = s.payment ?? "card";
   const energyKWh = decimalText(e6, 6);
   return s.id !== undefined

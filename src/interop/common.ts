@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "../money/decimal-lib.js";
 import { Dec } from "../money/decimal.js";
 import { TariffError, toPointer, type Issue } from "../schema/errors.js";
 

@@ -290,7 +290,7 @@ export function startMeter(tariff: Tariff | CompiledTariff, options: MeterOption
     for (let j = index + 1; j < slices.length; j++) {
       const after = unitPrices(slices[j]!);
       if (samePrices(before, after)) continue;
-      const atMs = slices[j]!.from.ceil().toNumber();
+      const atMs = slices[j]!.from.toDecimalPlaces(0, Dec.ROUND_CEIL).toNumber();
       return { at: formatInstant(atMs), atMs, reasons: slices[j]!.cutReasons, before, after, assumedPowerKW: power.toSignificantDigits(15).toFixed() };
     }
     return null;

@@ -143,7 +143,7 @@ function costCurve(ct: CompiledTariff, run: Run, start: number, end: number): Co
   const partial = (i: number, t: Dec) => {
     const s = slices[i]!;
     const span = s.to.minus(s.from);
-    const upTo = Dec.min(t, s.to).minus(s.from);
+    const upTo = (t.lt(s.to) ? t : s.to).minus(s.from);
     const energy = s.charging ? s.energyTo.minus(s.energyFrom).times(upTo).div(span) : ZERO;
     const price = (d: "energy" | "time" | "idle") => priceOf[d].get(i) ?? ZERO;
     return {

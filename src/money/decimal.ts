@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "./decimal-lib.js";
 
 /**
  * The library's own decimal constructor: 60 significant digits, never exponent notation in

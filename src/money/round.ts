@@ -1,4 +1,4 @@
-import { Decimal } from "decimal.js";
+import { Decimal } from "./decimal-lib.js";
 import { Dec } from "./decimal.js";
 
 /** Named rounding modes. The default everywhere is `halfAwayFromZero` (commercial rounding). */
@@ -17,7 +17,7 @@ export const ROUNDING_MODES: readonly RoundingMode[] = [
   "towardZero",
 ];
 
-const DECIMAL_JS_MODE: Record<RoundingMode, Decimal.Rounding> = {
+const DECIMAL_JS_MODE: Record<RoundingMode, number> = {
   halfAwayFromZero: Decimal.ROUND_HALF_UP,
   halfEven: Decimal.ROUND_HALF_EVEN,
   halfTowardZero: Decimal.ROUND_HALF_DOWN,

@@ -15,7 +15,7 @@ import type { LineComponent, Receipt, ReceiptLine } from "../receipt/types.js";
 import { firstMatch, meterDimension, METERED, type Segment, type StepRounding } from "./dimensions.js";
 import { sessionProfile, type SessionProfile } from "./energy-profile.js";
 import { sliceSession, startContext, type Slice } from "./slices.js";
-import { priceFast } from "../fast/price.js";
+import { priceFast } from "../fast/engine.js";
 
 /** A receipt line before tax: amount in minor units of the price basis, with how it came about. */
 export interface PricedLine {

@@ -28,10 +28,17 @@ export function conformanceDocs(): { tariffs: unknown[]; cdrs: unknown[] } {
   return { tariffs, cdrs };
 }
 
+/** Every number in an output must be finite (strings such as an id "NaN" are the input's own). */
+function finiteNumbers(value: unknown): boolean {
+  if (typeof value === "number") return Number.isFinite(value);
+  if (value === null || typeof value !== "object") return true;
+  return Object.values(value).every(finiteNumbers);
+}
+
 function refusedOrSound(f: () => unknown): void {
   try {
     const out = f();
-    if (/NaN|Infinity/.test(JSON.stringify(out) ?? "")) throw new Error(`unsound output: ${JSON.stringify(out)}`);
+    if (!finiteNumbers(out)) throw new Error(`unsound output: ${JSON.stringify(out)}`);
   } catch (e) {
     if (!(e instanceof TariffError) || e.issues.length === 0) throw e;
   }

@@ -263,7 +263,7 @@ function restrictionsOf(when: Conditions | undefined, at: string, notes: Notes, 
     if (value === undefined) continue;
     const seconds = new Dec(value).times(60);
     if (!seconds.isInteger()) notes.warn(`${at}/when/sessionMinutes`, `${value} min is not a whole number of seconds; OCPI durations are whole seconds, rounded up`);
-    r[key] = seconds.ceil().toNumber();
+    r[key] = seconds.toDecimalPlaces(0, Dec.ROUND_CEIL).toNumber();
   }
   if (when.idleMinutes)
     notes.warn(
@@ -327,7 +327,7 @@ export function tariffToOcpi(tariff: Tariff, options: OcpiExportOptions = {}): C
         if (d === "energy") {
           const wh = new Dec(rate.step).times(1000);
           if (!wh.isInteger()) notes.warn(`${at}/step`, `${rate.step} kWh is not a whole number of Wh; OCPI steps are whole Wh, rounded up`);
-          step_size = wh.ceil().toNumber();
+          step_size = wh.toDecimalPlaces(0, Dec.ROUND_CEIL).toNumber();
         } else step_size = Number(rate.step);
       }
       if (d === "time" && rate.step !== undefined && tariff.idle.length > 0)

@@ -44,7 +44,7 @@ export interface OcppImportOptions {
 const seconds = (minutes: string, at: string, notes: Notes): number => {
   const s = new Dec(minutes).times(60);
   if (!s.isInteger()) notes.warn(at, `${minutes} min is not a whole number of seconds; OCPP durations are whole seconds, rounded up`);
-  return s.ceil().toNumber();
+  return s.toDecimalPlaces(0, Dec.ROUND_CEIL).toNumber();
 };
 
 function timeWindow(when: Conditions): { startTimeOfDay?: string; endTimeOfDay?: string } {
@@ -444,8 +444,8 @@ export function costDetails(tariff: Tariff | CompiledTariff, session: Session): 
     totalCost: cost,
     totalUsage: {
       energy: jsonNumber(run.profile.energyKWh.times(1000)),
-      chargingTime: chargingMs.div(1000).round().toNumber(),
-      idleTime: idleMs.div(1000).round().toNumber(),
+      chargingTime: chargingMs.div(1000).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber(),
+      idleTime: idleMs.div(1000).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber(),
     },
   };
 }

@@ -1,0 +1,504 @@
+/**
+ * The price preview page. Everything is computed here, in the browser, by the library's browser
+ * bundle (imported as "ev-tariff"; scripts/build-preview.ts points it at ./ev-tariff.js):
+ * safeParseTariff → compileTariff → quote → renderReceipt / describeTariff, again on every input.
+ */
+import {
+  compileTariff,
+  currency as findCurrency,
+  describeTariff,
+  localeFormat,
+  quote,
+  renderReceipt,
+  safeParseTariff,
+  TariffError,
+  TEXT_LANGUAGES,
+  type CompiledTariff,
+  type CostCurve,
+  type CurveComponent,
+  type Issue,
+  type Quote,
+  type Receipt,
+} from "ev-tariff";
+import bundled from "virtual:tariffs";
+
+const DEFAULT_TARIFF = "gr/athens-dc-150.json";
+const DEFAULT_START = "2026-06-01T18:00";
+const CUSTOM = "(custom)";
+const LANGUAGE_NAMES: Record<string, string> = { en: "English", es: "Español", pt: "Português", el: "Ελληνικά", nl: "Nederlands", fr: "Français" };
+const COLORS: Record<CurveComponent, string> = { flat: "#8e6bd1", energy: "#0b6bcb", time: "#e08a00", idle: "#c2410c", excise: "#2f8f5b" };
+const STACK: readonly CurveComponent[] = ["flat", "energy", "time", "idle", "excise"];
+const DECIMAL = /^\d+(\.\d{1,6})?$/;
+const DECIMAL_MESSAGE = 'must be a non-negative decimal with at most 6 decimals, e.g. "0.45"';
+const SVG = "http://www.w3.org/2000/svg";
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing`);
+  return el as T;
+};
+const testId = (id: string): HTMLElement => {
+  const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  if (!el) throw new Error(`[data-testid=${id}] is missing`);
+  return el;
+};
+
+const tariffSelect = $<HTMLSelectElement>("tariff-select");
+const tariffJson = $<HTMLTextAreaElement>("tariff-json");
+const tariffIssues = $<HTMLUListElement>("tariff-issues");
+const startInput = $<HTMLInputElement>("start");
+const startZone = $<HTMLSelectElement>("start-zone");
+const kwhInput = $<HTMLInputElement>("kwh");
+const powerInput = $<HTMLInputElement>("power");
+const idleInput = $<HTMLInputElement>("idle");
+const paymentSelect = $<HTMLSelectElement>("payment");
+const languageSelect = $<HTMLSelectElement>("language");
+const banner = $("banner");
+const results = $("results");
+
+/** The number fields, by the path `quote` reports their problems at. */
+const numberFields: ReadonlyArray<{ input: HTMLInputElement; error: HTMLElement; path: string; required: boolean }> = [
+  { input: kwhInput, error: $("kwh-error"), path: "/kWh", required: true },
+  { input: powerInput, error: $("power-error"), path: "/powerKW", required: true },
+  { input: idleInput, error: $("idle-error"), path: "/idleMinutes", required: false },
+];
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, text?: string): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function setFieldError(input: HTMLElement, error: HTMLElement, message: string | undefined): void {
+  error.textContent = message ?? "";
+  if (message) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup
+
+for (const t of bundled) {
+  const market = t.file.split("/")[0]!.toUpperCase();
+  let label = t.file;
+  try {
+    const doc = JSON.parse(t.text) as { id?: string; name?: { en?: string } };
+    label = `${market} · ${doc.name?.en ?? doc.id ?? t.file} (${t.file})`;
+  } catch {
+    // listed by its path
+  }
+  tariffSelect.append(el("option", { value: t.file }, label));
+}
+tariffSelect.append(el("option", { value: CUSTOM }, "Pasted / edited JSON"));
+for (const lang of TEXT_LANGUAGES) languageSelect.append(el("option", { value: lang }, `${LANGUAGE_NAMES[lang] ?? lang} (${lang})`));
+
+const params = new URLSearchParams(location.search);
+const initial = bundled.find((t) => t.file === (params.get("tariff") ?? DEFAULT_TARIFF)) ?? bundled[0];
+if (initial) {
+  tariffSelect.value = initial.file;
+  tariffJson.value = initial.text;
+}
+startInput.value = params.get("start") ?? DEFAULT_START;
+kwhInput.value = params.get("kWh") ?? "30";
+powerInput.value = params.get("powerKW") ?? "60";
+idleInput.value = params.get("idleMinutes") ?? "20";
+languageSelect.value = params.get("lang") ?? "en";
+
+tariffSelect.addEventListener("change", () => {
+  const t = bundled.find((b) => b.file === tariffSelect.value);
+  if (t) tariffJson.value = t.text;
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(update, 100);
+});
+
+update();
+});
+tariffJson.addEventListener("input", () => {
+  const same = bundled.find((b) => b.file === tariffSelect.value);
+  if (!same || same.text !== tariffJson.value) tariffSelect.value = CUSTOM;
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(update, 100);
+});
+
+update();
+});
+for (const input of [startInput, kwhInput, powerInput, idleInput]) input.addEventListener("input", update);
+for (const select of [startZone, paymentSelect, languageSelect]) select.addEventListener("change", update);
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+/** A JSON syntax error, placed: "line L, column C" when the engine tells where it stopped. */
+function jsonError(text: string, e: unknown): { where: string; message: string } {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/^JSON\.parse: /, "");
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { where: `line ${lc[1]}, column ${lc[2]}`, message: message.replace(/\s*\(line \d+ column \d+\)/, "") };
+  const pos = /position (\d+)/.exec(message);
+  if (!pos) return { where: "JSON", message };
+  const before = text.slice(0, Number(pos[1]));
+  return { where: `line ${before.split("\n").length}, column ${before.length - before.lastIndexOf("\n")}`, message };
+}
+
+/** Lists the tariff's problems under the textarea: each with its JSON pointer (or where the JSON breaks). */
+function showTariffIssues(issues: ReadonlyArray<Issue & { where?: string }>): void {
+  tariffIssues.replaceChildren(
+    ...issues.map((i) => {
+      const li = el("li", { "data-pointer": i.path });
+      li.append(el("code", { class: "pointer" }, i.where ?? (i.path || "/")), document.createTextNode(` ${i.message}`));
+      return li;
+    }),
+  );
+  if (issues.length) tariffJson.setAttribute("aria-invalid", "true");
+  else tariffJson.removeAttribute("aria-invalid");
+}
+
+/** The UTC instant of a `datetime-local` value read in `zone` (or UTC): [instant, note] or an error message. */
+function startInstant(value: string, ct: CompiledTariff): { ms: number; note?: string } | { error: string } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/.exec(value);
+  if (!m) return { error: value ? "must be a date and a time" : "is required" };
+  const [, y, mo, d, h, mi, s = "0", frac = "0"] = m;
+  const local = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(frac.padEnd(3, "0")));
+  if (startZone.value === "utc") return { ms: local };
+  // Every UTC instant whose wall clock in the zone reads `local`: none in a DST gap, two in an overlap.
+  const offsets = new Set([-DAY, 0, DAY].map((k) => ct.zone.offsetMs(local + k)));
+  const candidates = [...offsets].map((o) => local - o).filter((u) => u + ct.zone.offsetMs(u) === local);
+  const found = [...new Set(candidates)].sort((a, b) => a - b);
+  if (found.length === 0) return { error: `does not exist in ${ct.zone.name} (the clocks skip it); pick another time` };
+  return found.length > 1 ? { ms: found[0]!, note: `happens twice in ${ct.zone.name}; the first (earlier) one is used` } : { ms: found[0]! };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function localText(ct: CompiledTariff, iso: string, withDate: boolean): string {
+  const utc = Date.parse(iso);
+  const local = new Date(utc + ct.zone.offsetMs(utc)).toISOString();
+  const time = local.endsWith(":00.000Z") ? local.slice(11, 16) : local.slice(11, 19);
+  return withDate ? `${local.slice(0, 10)} ${time}` : time;
+}
+
+function renderTables(receipt: Receipt, ct: CompiledTariff): void {
+  const days = new Set(receipt.lines.flatMap((l) => [l.from, l.to]).map((iso) => localText(ct, iso, true).slice(0, 10)));
+  const withDate = days.size > 1;
+  $("lines-body").replaceChildren(
+    ...receipt.lines.map((l, i) => {
+      const tr = el("tr", { "data-testid": `line-${i}`, "data-component": l.component });
+      const rate = el("td");
+      rate.append(el("code", {}, l.rate ?? (l.component === "excise" ? (l.name ?? "") : "—")));
+      tr.append(
+        el("td", { "data-field": "component" }, l.component),
+        rate,
+        el("td", { "data-field": "from" }, localText(ct, l.from, withDate)),
+        el("td", { "data-field": "to" }, localText(ct, l.to, withDate)),
+        el("td", { class: "num", "data-field": "quantity" }, l.quantity),
+        el("td", { "data-field": "unit" }, l.unit),
+        el("td", { class: "num", "data-field": "unitPrice" }, l.unitPrice),
+        el("td", { class: "num", "data-field": "net" }, l.net),
+        el("td", { class: "num", "data-field": "gross" }, l.gross),
+      );
+      return tr;
+    }),
+  );
+  $("taxes-body").replaceChildren(
+    ...receipt.taxes.map((t, i) => {
+      const tr = el("tr", { "data-testid": `tax-${i}` });
+      tr.append(
+        el("td", {}, t.name),
+        el("td", { class: "num", "data-field": "rate" }, `${trimZeros((Number(t.rate) * 100).toFixed(4))} %`),
+        el("td", { class: "num", "data-field": "base" }, t.base),
+        el("td", { class: "num", "data-field": "amount" }, t.amount),
+        el("td", { class: "source" }, t.source),
+      );
+      return tr;
+    }),
+  );
+  testId("total-net").textContent = receipt.totals.net;
+  testId("total-gross").textContent = receipt.totals.gross;
+  testId("total-tax").textContent = receipt.totals.tax;
+  testId("lines-currency").textContent = `${receipt.currency}, exact receipt values; times in ${receipt.timeZone}`;
+}
+
+function trimZeros(s: string): string {
+  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+}
+
+function durationText(ms: number): string {
+  const min = Math.round(ms / 1000) / 60;
+  if (min < 120) return `${trimZeros(min.toFixed(2))} min`;
+  return `${Math.floor(min / 60)} h ${trimZeros((min % 60).toFixed(2))} min`;
+}
+
+/** "Nice" axis steps: 1, 2, 2.5, 5 × 10^k. */
+function niceStep(span: number, ticks: number): number {
+  const raw = span / Math.max(1, ticks);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= raw) return m * p;
+  return 10 * p;
+}
+
+function minuteStep(span: number): number {
+  for (const s of [1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440, 2880, 4320, 10080]) if (span / s <= 8) return s;
+  return 10080;
+}
+
+function renderChart(curve: CostCurve, q: Quote, ct: CompiledTariff, locale: string): void {
+  const W = Math.max(480, Math.round($("chart").clientWidth || 760));
+  const H = 300;
+  const M = { left: 62, right: 18, top: 26, bottom: 40 };
+  const pts = curve.points;
+  const last = pts[pts.length - 1]!;
+  const xMax = Math.max(last.minute, 1);
+  const totals = pts.map((p) => Number(p.total));
+  const yTop = Math.max(...totals, 0);
+  const yStep = niceStep(yTop || 1, 5);
+  const yMax = Math.max(yStep, Math.ceil(yTop / yStep - 1e-9) * yStep);
+  const x = (m: number) => M.left + (m / xMax) * (W - M.left - M.right);
+  const y = (v: number) => H - M.bottom - (v / yMax) * (H - M.top - M.bottom);
+  const digits = findCurrency(curve.currency)?.settlementDigits ?? 2;
+  const fmt = localeFormat(locale, ct.tariff.market);
+  const money = (v: number, d = digits) => fmt.money(v.toFixed(d), curve.currency, d);
+
+  const root = svg("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Cumulative cost by minute, ${curve.currency}`, "data-points": pts.length });
+  // grid and y axis
+  const yDigits = yStep < 1 ? Math.min(6, Math.ceil(-Math.log10(yStep)) + (String(yStep).includes("25") ? 1 : 0)) : 0;
+  for (let v = 0; v <= yMax + yStep / 1e6; v += yStep) {
+    root.append(svg("line", { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), stroke: v === 0 ? "#8a96a5" : "#e3e8ee" }));
+    root.append(svg("text", { x: M.left - 6, y: y(v) + 4, "text-anchor": "end" }, money(v, Math.min(digits, yDigits))));
+  }
+  // x axis: minutes since start, and the station's wall clock
+  const start = Date.parse(q.session.start);
+  const xs = minuteStep(xMax);
+  for (let m = 0; m <= xMax + 1e-9; m += xs) {
+    const utc = start + m * MINUTE;
+    const clock = new Date(utc + ct.zone.offsetMs(utc)).toISOString().slice(11, 16);
+    root.append(svg("line", { x1: x(m), x2: x(m), y1: H - M.bottom, y2: H - M.bottom + 4, stroke: "#8a96a5" }));
+    root.append(svg("text", { x: x(m), y: H - M.bottom + 16, "text-anchor": "middle" }, m >= 120 && m % 60 === 0 ? `${m / 60} h` : `${m} min`));
+    root.append(svg("text", { x: x(m), y: H - M.bottom + 30, "text-anchor": "middle" }, clock));
+  }
+  // stacked areas per component
+  const present = STACK.filter((c) => curve.components.includes(c));
+  const base = pts.map(() => 0);
+  for (const c of present) {
+    const top = pts.map((p, i) => base[i]! + Number(p.cost[c] ?? 0));
+    const upper = pts.map((p, i) => `${x(p.minute).toFixed(2)},${y(top[i]!).toFixed(2)}`);
+    const lower = pts.map((p, i) => `${x(p.minute).toFixed(2)},${y(base[i]!).toFixed(2)}`).reverse();
+    root.append(svg("polygon", { points: [...upper, ...lower].join(" "), fill: COLORS[c], "fill-opacity": 0.28, stroke: "none", "data-component": c }));
+    top.forEach((v, i) => (base[i] = v));
+  }
+  root.append(
+    svg("polyline", {
+      points: pts.map((p) => `${x(p.minute).toFixed(2)},${y(Number(p.total)).toFixed(2)}`).join(" "),
+      fill: "none",
+      stroke: "#10263f",
+      "stroke-width": 2,
+      "data-testid": "curve-total",
+    }),
+  );
+  // charging end
+  const chargingMin = (Date.parse(q.session.chargingEnd ?? q.session.end) - start) / MINUTE;
+  if (chargingMin > 0 && chargingMin < last.minute) {
+    root.append(svg("line", { x1: x(chargingMin), x2: x(chargingMin), y1: M.top - 6, y2: H - M.bottom, stroke: "#5f6b7a", "stroke-dasharray": "4 3" }));
+    root.append(svg("text", { x: x(chargingMin) + 4, y: M.top + 4 }, "charging ends"));
+  }
+  root.append(svg("circle", { cx: x(last.minute), cy: y(Number(last.total)), r: 3.5, fill: "#10263f" }));
+
+  // hover readout
+  const guide = svg("line", { y1: M.top - 6, y2: H - M.bottom, stroke: "#10263f", "stroke-opacity": 0.35, visibility: "hidden" });
+  const dot = svg("circle", { r: 4, fill: "#fff", stroke: "#10263f", "stroke-width": 2, visibility: "hidden" });
+  const readout = svg("text", { x: M.left, y: 14, class: "readout", "data-testid": "chart-readout" });
+  const show = (i: number) => {
+    const p = pts[i]!;
+    const utc = Date.parse(p.at);
+    const clock = new Date(utc + ct.zone.offsetMs(utc)).toISOString().slice(11, 16);
+    const parts = present.map((c) => `${c} ${money(Number(p.cost[c] ?? 0))}`).join(" · ");
+    readout.textContent = `${clock} (+${trimZeros(p.minute.toFixed(2))} min), ${trimZeros(Number(p.kWh).toFixed(3))} kWh: ${money(Number(p.total))}  (${parts})`;
+    guide.setAttribute("x1", String(x(p.minute)));
+    guide.setAttribute("x2", String(x(p.minute)));
+    dot.setAttribute("cx", String(x(p.minute)));
+    dot.setAttribute("cy", String(y(Number(p.total))));
+  };
+  show(pts.length - 1);
+  const overlay = svg("rect", { x: M.left, y: M.top, width: W - M.left - M.right, height: H - M.top - M.bottom, fill: "transparent" });
+  overlay.addEventListener("pointermove", (ev) => {
+    const box = root.getBoundingClientRect();
+    const minute = (((ev.clientX - box.left) / box.width) * W - M.left) / (W - M.left - M.right) * xMax;
+    let best = 0;
+    for (let i = 1; i < pts.length; i++) if (Math.abs(pts[i]!.minute - minute) < Math.abs(pts[best]!.minute - minute)) best = i;
+    guide.setAttribute("visibility", "visible");
+    dot.setAttribute("visibility", "visible");
+    show(best);
+  });
+  overlay.addEventListener("pointerleave", () => {
+    guide.setAttribute("visibility", "hidden");
+    dot.setAttribute("visibility", "hidden");
+    show(pts.length - 1);
+  });
+  root.append(guide, dot, readout, overlay);
+  $("chart").replaceChildren(root);
+
+  $("legend").replaceChildren(
+    ...present.map((c) => {
+      const span = el("span", {}, `${c} ${money(Number(last.cost[c] ?? 0))}`);
+      const swatch = el("i");
+      swatch.style.background = COLORS[c];
+      span.prepend(swatch);
+      return span;
+    }),
+    el("span", {}, `— total ${money(Number(last.total))}; subtotal of rounded lines ${fmt.money(curve.subtotal, curve.currency, digits)}`),
+  );
+  testId("curve-basis").textContent = `(${curve.currency}, ${curve.pricesInclude === "tax" ? "prices including tax" : "prices excluding tax"}, before min/max and rounding)`;
+}
+
+function renderSummary(receipt: Receipt, q: Quote, locale: string): void {
+  const fmt = localeFormat(locale, receipt.market);
+  testId("total-gross-text").textContent = fmt.money(receipt.totals.gross, receipt.currency);
+  testId("summary-net").textContent = fmt.money(receipt.totals.net, receipt.currency);
+  testId("summary-tax").textContent = fmt.money(receipt.totals.tax, receipt.currency);
+  testId("summary-energy").textContent = `${fmt.number(receipt.energyKWh)} kWh`;
+  const start = Date.parse(q.session.start);
+  const chargingEnd = Date.parse(q.session.chargingEnd ?? q.session.end);
+  const end = Date.parse(q.session.end);
+  const session = testId("summary-session");
+  session.textContent = `${durationText(chargingEnd - start)} charging + ${durationText(end - chargingEnd)} idle`;
+  session.dataset.start = q.session.start;
+  session.dataset.chargingEnd = q.session.chargingEnd ?? q.session.end;
+  session.dataset.end = q.session.end;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The loop: read every input, show every problem at its field, price when all is well.
+
+let renders = 0;
+
+function update(): void {
+  banner.textContent = "";
+  for (const f of numberFields) setFieldError(f.input, f.error, undefined);
+  setFieldError(startInput, $("start-error"), undefined);
+  $("start-hint").textContent = "";
+
+  let ok = true;
+  let ct: CompiledTariff | undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(tariffJson.value);
+  } catch (e) {
+    const { where, message } = jsonError(tariffJson.value, e);
+    showTariffIssues([{ path: "", where, message: `not valid JSON: ${message}` }]);
+    ok = false;
+  }
+  if (ok) {
+    const parsed = safeParseTariff(json);
+    if (!parsed.ok) {
+      showTariffIssues(parsed.issues);
+      ok = false;
+    } else {
+      try {
+        ct = compileTariff(parsed.value);
+        showTariffIssues([]);
+      } catch (e) {
+        showTariffIssues(e instanceof TariffError ? e.issues : [{ path: "", message: String(e) }]);
+        ok = false;
+      }
+    }
+  }
+
+  const values: Record<string, string> = {};
+  for (const f of numberFields) {
+    const v = f.input.value.trim();
+    if (v === "" && !f.required) continue;
+    if (v === "") setFieldError(f.input, f.error, "is required");
+    else if (!DECIMAL.test(v)) setFieldError(f.input, f.error, DECIMAL_MESSAGE);
+    else {
+      values[f.path] = v;
+      continue;
+    }
+    ok = false;
+  }
+
+  const zoneName = ct?.zone.name;
+  $("start-label").textContent = startZone.value === "utc" ? "Start (UTC)" : zoneName ? `Start (station time, ${zoneName})` : "Start (station time)";
+  let start: number | undefined;
+  if (ct) {
+    const s = startInstant(startInput.value, ct);
+    if ("error" in s) {
+      setFieldError(startInput, $("start-error"), s.error);
+      ok = false;
+    } else {
+      start = s.ms;
+      $("start-hint").textContent =
+        startZone.value === "utc"
+          ? `read as UTC: ${new Date(s.ms).toISOString().replace(".000Z", "Z")}`
+          : `read in ${ct.zone.name}, = ${new Date(s.ms).toISOString().replace(".000Z", "Z")} UTC${s.note ? `; ${s.note}` : ""}`;
+    }
+  }
+
+  if (!ok || !ct || start === undefined) {
+    results.classList.add("stale");
+    results.dataset.state = "invalid";
+    banner.textContent = "Fix the marked fields to see the price (the results below are from the last valid inputs).";
+    return;
+  }
+
+  let q: Quote;
+  try {
+    q = quote(ct, {
+      start,
+      kWh: values["/kWh"]!,
+      powerKW: values["/powerKW"]!,
+      ...(values["/idleMinutes"] !== undefined ? { idleMinutes: values["/idleMinutes"] } : {}),
+      payment: paymentSelect.value as "card" | "app" | "cash",
+    });
+  } catch (e) {
+    const issues = e instanceof TariffError ? e.issues : [{ path: "", message: String(e) }];
+    const general: string[] = [];
+    for (const i of issues) {
+      const f = numberFields.find((n) => n.path === i.path);
+      if (f) setFieldError(f.input, f.error, i.message);
+      else if (i.path === "/start") setFieldError(startInput, $("start-error"), i.message);
+      else general.push(`${i.path || "/"}: ${i.message}`);
+    }
+    results.classList.add("stale");
+    results.dataset.state = "invalid";
+    banner.textContent = general.length ? general.join("\n") : "Fix the marked fields to see the price.";
+    return;
+  }
+
+  const lang = languageSelect.value;
+  const locale = `${lang}-${ct.tariff.market.slice(0, 2)}`;
+  const receipt = q.receipt;
+  renderSummary(receipt, q, locale);
+  renderTables(receipt, ct);
+  renderChart(q.curve, q, ct, locale);
+  const receiptText = testId("receipt-text");
+  receiptText.textContent = renderReceipt(receipt, locale);
+  receiptText.lang = lang;
+  const tariffText = testId("tariff-text");
+  tariffText.textContent = describeTariff(ct, locale);
+  tariffText.lang = lang;
+  results.classList.remove("stale");
+  results.dataset.state = "ok";
+  results.dataset.locale = locale;
+  results.dataset.renders = String(++renders);
+}
+
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(update, 100);
+});
+
+update();

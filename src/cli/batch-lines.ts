@@ -1,0 +1,145 @@
+/**
+ * Pricing NDJSON lines, the same in the main thread (`--workers 0`) and in each worker: one output
+ * record per non-blank input line, a receipt `{ line, receipt }` or an error `{ line, error: { issues } }`.
+ */
+import { compileTariff, type CompiledTariff } from "../compile/compile.js";
+import { priceSession } from "../price/price-session.js";
+import { TariffError, type Issue } from "../schema/errors.js";
+import { safeParseSession } from "../schema/parse-session.js";
+import { safeParseTariff } from "../schema/parse-tariff.js";
+import type { Receipt } from "../receipt/types.js";
+import { displayName, InputError } from "./io.js";
+
+/** A tariff file as read: its name (for messages) and text. */
+export interface TariffSource {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** What priced lines come to: the output text and what the summary adds up. */
+export interface LinesResult {
+  /** NDJSON, one record per non-blank line, each ending in "\n". */
+  readonly out: string;
+  readonly sessions: number;
+  readonly errors: number;
+  /** Gross totals per currency: [code, settlement digits, minor units as a decimal string]. */
+  readonly totals: [string, number, string][];
+}
+
+/** The tariffs a batch prices with: one (every session uses it) or many, by id. */
+export interface TariffBook {
+  readonly single: CompiledTariff | undefined;
+  readonly byId: ReadonlyMap<string, CompiledTariff>;
+}
+
+/**
+ * Parses and compiles tariff files; a folder's files that are not tariffs (sessions, manifests)
+ * are left out and counted. Throws InputError naming the file when the single tariff is invalid,
+ * or when two tariffs of a folder share an id.
+ */
+export function tariffBook(sources: readonly TariffSource[], folder: boolean): { book: TariffBook; skipped: string[] } {
+  const byId = new Map<string, CompiledTariff>();
+  const files = new Map<string, string>();
+  const skipped: string[] = [];
+  let single: CompiledTariff | undefined;
+  for (const { file, text } of sources) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch (e) {
+      if (folder) {
+        skipped.push(file);
+        continue;
+      }
+      throw new InputError(displayName(file), [{ path: "", message: `is not valid JSON (${(e as Error).message})` }]);
+    }
+    const parsed = safeParseTariff(json);
+    if (!parsed.ok) {
+      if (folder) {
+        skipped.push(file);
+        continue;
+      }
+      throw new InputError(displayName(file), parsed.issues);
+    }
+    let compiled: CompiledTariff;
+    try {
+      compiled = compileTariff(parsed.value);
+    } catch (e) {
+      if (e instanceof TariffError) throw new InputError(displayName(file), e.issues);
+      throw e;
+    }
+    const id = parsed.value.id;
+    if (files.has(id)) throw new InputError(displayName(file), [{ path: "/id", message: `${id} is also the id of ${files.get(id)}` }]);
+    files.set(id, file);
+    byId.set(id, compiled);
+    if (!folder) single = compiled;
+  }
+  return { book: { single, byId }, skipped };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Prices one line; the record's JSON (without its newline), and the receipt when there is one. */
+function priceLine(book: TariffBook, text: string, line: number): { record: string; receipt?: Receipt } {
+  const error = (issues: readonly Issue[]) => ({ record: JSON.stringify({ line, error: { issues } }) });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return error([{ path: "", message: `is not valid JSON (${(e as Error).message})` }]);
+  }
+  if (!isObject(json)) return error([{ path: "", message: "must be a session object" }]);
+  // `tariffId` names the session's tariff; it is not part of the session itself.
+  const { tariffId, ...session } = json;
+  let tariff = book.single;
+  if (tariffId !== undefined || !tariff) {
+    const named = typeof tariffId === "string" ? book.byId.get(tariffId) : undefined;
+    if (!named || (tariff && named !== tariff)) {
+      const known = tariff ? `this batch prices with ${tariff.tariff.id} only` : `known: ${[...book.byId.keys()].slice(0, 10).join(", ")}`;
+      return error([{ path: "/tariffId", message: tariffId === undefined ? "is required: the session must name its tariff" : `names no tariff of this batch (${known})` }]);
+    }
+    tariff = named;
+  }
+  const parsed = safeParseSession(session);
+  if (!parsed.ok) return error(parsed.issues);
+  try {
+    const receipt = priceSession(tariff, parsed.value);
+    return { record: `{"line":${line},"receipt":${JSON.stringify(receipt)}}`, receipt };
+  } catch (e) {
+    if (e instanceof TariffError) return error(e.issues);
+    return error([{ path: "", message: `internal error: ${(e as Error)?.message ?? String(e)} (please report this)` }]);
+  }
+}
+
+/** Minor units of a money string with `digits` decimals ("12.34" → 1234n). */
+function minorOf(text: string): bigint {
+  return BigInt(text.replace(".", ""));
+}
+
+/**
+ * Prices consecutive input lines, the first being line number `first` (1-based); blank lines give
+ * no record. Never throws for bad input: each bad line becomes an error record.
+ */
+export function priceLines(book: TariffBook, lines: readonly string[], first: number): LinesResult {
+  let out = "";
+  let sessions = 0;
+  let errors = 0;
+  const totals = new Map<string, { digits: number; minor: bigint }>();
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (text.trim() === "") continue;
+    const { record, receipt } = priceLine(book, text, first + i);
+    out += record + "\n";
+    if (!receipt) {
+      errors++;
+      continue;
+    }
+    sessions++;
+    const gross = receipt.totals.gross;
+    const dot = gross.indexOf(".");
+    const sum = totals.get(receipt.currency);
+    if (sum) sum.minor += minorOf(gross);
+    else totals.set(receipt.currency, { digits: dot < 0 ? 0 : gross.length - dot - 1, minor: minorOf(gross) });
+  }
+  return { out, sessions, errors, totals: [...totals].map(([code, t]) => [code, t.digits, t.minor.toString()]) };
+}

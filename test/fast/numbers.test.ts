@@ -1,0 +1,122 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { BAIL, cmpProducts, dayNumber, decimalText, instantMs, instantText, micros, moneyText, mulDivExact, mulDivRound, roundDiv } from "../../src/fast/numbers.js";
+import { currency } from "../../src/money/currencies.js";
+import { Dec, displayDecimal } from "../../src/money/decimal.js";
+import { formatMoney, moneyFromMinor } from "../../src/money/money.js";
+import { ROUNDING_MODES, roundToIncrement } from "../../src/money/round.js";
+import { formatInstant, parseInstant } from "../../src/time/instants.js";
+
+const bails = (f: () => unknown) => {
+  try {
+    f();
+  } catch (e) {
+    return e === BAIL;
+  }
+  return false;
+};
+
+/** An RFC 3339 instant as the session parser accepts them: any offset, fractions, t/z in either case. */
+const instantTextArb = fc
+  .record({
+    ms: fc.integer({ min: Date.UTC(1970, 0, 2), max: Date.UTC(2199, 11, 30) }),
+    offset: fc.integer({ min: -14 * 4, max: 14 * 4 }).map((q) => q * 15),
+    fraction: fc.constantFrom("", ".5", ".123", ".120000", ".999999999", ".000"),
+    lower: fc.boolean(),
+  })
+  .map(({ ms, offset, fraction, lower }) => {
+    const local = new Date(Math.floor(ms / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+    const sign = offset < 0 ? "-" : "+";
+    const a = Math.abs(offset);
+    const zone = offset === 0 && lower ? "z" : `${sign}${String(Math.floor(a / 60)).padStart(2, "0")}:${String(a % 60).padStart(2, "0")}`;
+    return (lower ? local.replace("T", "t") : local) + fraction + zone;
+  });
+
+describe("fast-path numbers", () => {
+  it("instantMs reads every instant as parseInstant does (property)", () => {
+    fc.assert(
+      fc.property(instantTextArb, (text) => {
+        expect(instantMs(text)).toBe(parseInstant(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("instantMs refuses what is not a valid instant", () => {
+    for (const bad of ["2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01 00:00:00Z", "2026-01-01T00:00:00", "1969-12-31T23:00:00Z", "2026-01-01T00:00:00+24:00", "2026-01-01T00:00:00.Z", ""])
+      expect(instantMs(bad), bad).toBeNaN();
+    expect(instantMs("2024-02-29T12:00:00Z")).toBe(Date.UTC(2024, 1, 29, 12));
+  });
+
+  it("instantText prints as formatInstant does (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2199, 11, 31) }), (ms) => {
+        expect(instantText(ms)).toBe(formatInstant(ms));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("dayNumber counts days since 1970 for dates of any year 0000-9999", () => {
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(dayNumber("2026-03-29")).toBe(Date.UTC(2026, 2, 29) / 86_400_000);
+    expect(dayNumber("0000-01-01")).toBe(-719_528);
+    expect(dayNumber("2026-02-30")).toBeNaN();
+  });
+
+  it("micros reads file decimals in millionths, exactly, and nothing else", () => {
+    expect(micros("0.45")).toBe(450_000);
+    expect(micros("12")).toBe(12_000_000);
+    expect(micros("0.000001")).toBe(1);
+    expect(micros("999999999.999999")).toBe(999_999_999_999_999);
+    for (const bad of ["", ".5", "5.", "1.2345678", "-1", "1e3", "10000000000.000000"]) expect(micros(bad), bad).toBeNaN();
+  });
+
+  it("roundDiv rounds like roundToIncrement in every mode (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 1e6 }), fc.constantFrom(...ROUNDING_MODES), (n, d, mode) => {
+        const expected = roundToIncrement(new Dec(n).div(d), new Dec(1), mode);
+        expect(roundDiv(n, d, mode)).toBe(expected.toNumber());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("mulDivRound is exact beyond 2^53 (BigInt) and bails on a half only when asked", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }), fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 2 ** 45 }), (a, b, c) => {
+        const exact = new Dec(a).times(b).div(c).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+        if (exact.abs().lte(Number.MAX_SAFE_INTEGER)) expect(mulDivRound(a, b, c)).toBe(exact.toNumber());
+      }),
+      { numRuns: 300 },
+    );
+    expect(mulDivRound(5, 1, 2)).toBe(3);
+    expect(mulDivRound(-5, 1, 2)).toBe(-3);
+    expect(bails(() => mulDivRound(5, 1, 2, false))).toBe(true);
+    expect(mulDivRound(4, 1, 3, false)).toBe(1);
+  });
+
+  it("mulDivExact returns whole results and bails otherwise", () => {
+    expect(mulDivExact(21_500_000_000, 600_000, 1_200_000)).toBe(10_750_000_000);
+    expect(mulDivExact(2 ** 52, 3, 3)).toBe(2 ** 52);
+    expect(bails(() => mulDivExact(20, 1, 3))).toBe(true);
+    expect(bails(() => mulDivExact(2 ** 52, 4, 1))).toBe(true);
+  });
+
+  it("cmpProducts compares products beyond 2^53 exactly", () => {
+    expect(cmpProducts(2 ** 52 + 1, 3, 2 ** 52, 3)).toBe(1);
+    expect(cmpProducts(2 ** 30, 2 ** 30, 2 ** 31, 2 ** 29)).toBe(0);
+    expect(cmpProducts(1, 2, 3, 4)).toBe(-1);
+  });
+
+  it("decimalText and moneyText print as displayDecimal and formatMoney do (property)", () => {
+    const codes = ["EUR", "CLP", "KWD", "CLF", "COP"].map((c) => currency(c)!);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: -(2 ** 45), max: 2 ** 45 }), fc.constantFrom(...codes), (n, minor, c) => {
+        expect(decimalText(n, 6)).toBe(displayDecimal(new Dec(n).div(1e6), 6));
+        expect(moneyText(minor, c.settlementDigits)).toBe(formatMoney(moneyFromMinor(BigInt(minor), c)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,256 @@
+/**
+ * The price preview page (preview/), driven in Debian's Chromium through playwright-core: a driver
+ * picks a tariff, sets the session, reads the numbers (checked against priceSession run here, in
+ * Node), changes the language, types bad numbers and pastes a broken tariff.
+ *
+ * Runs in the UTC project only (the page's results do not depend on the host zone, and one
+ * browser run is enough); .ci/run installs /usr/bin/chromium.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPreview } from "../../scripts/build-preview.js";
+import { launchChromium, type PreviewBrowser } from "../../scripts/preview-browser.js";
+import { servePreview, type PreviewServer } from "../../scripts/serve-preview.js";
+import { describeTariff, parseSession, parseTariff, priceSession, quote, renderReceipt, safeParseTariff, type Receipt } from "../../src/index.js";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const TARIFF_FILE = "be/brussels-dc-150.json";
+const tariffText = readFileSync(join(root, "tariffs", TARIFF_FILE), "utf8");
+const tariff = parseTariff(JSON.parse(tariffText));
+
+/** The receipt the page must show, computed here from the same inputs. */
+function expected(start: string, chargingEnd: string, end: string, payment: "card" | "cash" = "card"): Receipt {
+  return priceSession(tariff, parseSession({ start, chargingEnd, end, energyKWh: "45", payment }));
+}
+
+/** Text as rendered, with Intl's narrow and no-break spaces read as spaces (ICU versions differ in them). */
+const norm = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+async function pageReceipt(page: Page) {
+  return page.evaluate(() => {
+    const text = (sel: string, el: ParentNode = document) => el.querySelector(sel)?.textContent ?? null;
+    return {
+      lines: Array.from(document.querySelectorAll('[data-testid^="line-"]')).map((row) => ({
+        component: text('[data-field="component"]', row),
+        quantity: text('[data-field="quantity"]', row),
+        unit: text('[data-field="unit"]', row),
+        unitPrice: text('[data-field="unitPrice"]', row),
+        net: text('[data-field="net"]', row),
+        gross: text('[data-field="gross"]', row),
+      })),
+      taxes: Array.from(document.querySelectorAll('[data-testid^="tax-"]')).map((row) => ({
+        base: text('[data-field="base"]', row),
+        amount: text('[data-field="amount"]', row),
+      })),
+      totals: { net: text('[data-testid="total-net"]'), tax: text('[data-testid="total-tax"]'), gross: text('[data-testid="total-gross"]') },
+      receiptText: text('[data-testid="receipt-text"]'),
+      tariffText: text('[data-testid="tariff-text"]'),
+      session: (({ start, chargingEnd, end }) => ({ start, chargingEnd, end }))(
+        document.querySelector<HTMLElement>('[data-testid="summary-session"]')?.dataset ?? {},
+      ),
+      curvePoints: Number(document.querySelector("svg.chart")?.getAttribute("data-points") ?? 0),
+      state: document.getElementById("results")?.dataset.state,
+    };
+  });
+}
+
+function shown(r: Receipt) {
+  return {
+    lines: r.lines.map((l) => ({ component: l.component, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net: l.net, gross: l.gross })),
+    taxes: r.taxes.map((t) => ({ base: t.base, amount: t.amount })),
+    totals: r.totals,
+  };
+}
+
+/** Waits until the page has priced inputs again (each valid update counts one render). */
+async function rendered(page: Page, after: number, locale?: string): Promise<number> {
+  await page.waitForFunction(
+    ([n, loc]) => {
+      const r = document.getElementById("results");
+      return r?.dataset.state === "ok" && Number(r.dataset.renders) > (n as number) && (!loc || r.dataset.locale === loc);
+    },
+    [after, locale ?? null] as const,
+    { timeout: 10_000 },
+  );
+  return page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
+}
+
+describe.skipIf(process.env.EXPECTED_HOST_TZ !== "UTC")("the price preview page in Chromium", () => {
+  let out: string;
+  let server: PreviewServer;
+  let chrome: PreviewBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), "ev-tariff-preview-"));
+    await buildPreview(out);
+    server = await servePreview(out);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    chrome = await launchChromium();
+    page = await chrome.context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(server.url);
+    await page.waitForSelector('#results[data-state="ok"]', { timeout: 15_000 });
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await chrome?.close();
+    await server?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it("lists every bundled tariff and the six languages", async () => {
+    const files = await page.$$eval('[data-testid="tariff-select"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(files).toContain(TARIFF_FILE);
+    expect(files).toContain("gr/athens-dc-150.json");
+    expect(files.some((f) => f.includes("sessions/") || f.endsWith("manifest.json"))).toBe(false);
+    const langs = await page.$$eval('[data-testid="language"] option', (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(langs).toEqual(["en", "es", "pt", "el", "nl", "fr"]);
+  });
+
+  it("prices a chosen tariff and session exactly as priceSession does, in the station's time and in UTC", async () => {
+    let n = await page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
+    await page.selectOption('[data-testid="tariff-select"]', TARIFF_FILE);
+    expect(await page.inputValue('[data-testid="tariff-json"]')).toBe(tariffText);
+    await page.fill('[data-testid="kwh"]', "45");
+    await page.fill('[data-testid="power"]', "50");
+    await page.fill('[data-testid="idle"]', "25");
+    await page.selectOption('[data-testid="language"]', "en");
+    // 21:20 in Brussels (CEST, +02:00): 45 kWh at 50 kW is 54 minutes, across the 22:00 night rate.
+    await page.fill('[data-testid="start"]', "2026-06-01T21:20");
+    n = await rendered(page, n, "en-BE");
+
+    const r = expected("2026-06-01T19:20:00Z", "2026-06-01T20:14:00Z", "2026-06-01T20:39:00Z");
+    expect(r.lines.filter((l) => l.component === "energy")).toHaveLength(2);
+    const onPage = await pageReceipt(page);
+    expect(onPage.session).toEqual({ start: "2026-06-01T19:20:00Z", chargingEnd: "2026-06-01T20:14:00Z", end: "2026-06-01T20:39:00Z" });
+    expect({ lines: onPage.lines, taxes: onPage.taxes, totals: onPage.totals }).toEqual(shown(r));
+    expect(norm(onPage.receiptText)).toBe(norm(renderReceipt(r, "en-BE")));
+    expect(norm(onPage.tariffText)).toBe(norm(describeTariff(tariff, "en-BE")));
+    const curve = quote(tariff, { start: "2026-06-01T19:20:00Z", kWh: "45", powerKW: "50", idleMinutes: "25" }).curve;
+    expect(onPage.curvePoints).toBe(curve.points.length); // minutes 0…78 and the end at 79
+    expect(await page.textContent('[data-testid="total-gross-text"]')).toContain(r.totals.gross);
+    expect(await page.textContent('[data-testid="start-hint"]')).toContain("2026-06-01T19:20:00Z");
+
+    // The same wall-clock time read as UTC: 21:20Z is 23:20 in Brussels, all at the night rate.
+    await page.selectOption('[data-testid="start-zone"]', "utc");
+    n = await rendered(page, n);
+    const utc = expected("2026-06-01T21:20:00Z", "2026-06-01T22:14:00Z", "2026-06-01T22:39:00Z");
+    const onPageUtc = await pageReceipt(page);
+    expect({ lines: onPageUtc.lines, taxes: onPageUtc.taxes, totals: onPageUtc.totals }).toEqual(shown(utc));
+    expect(onPageUtc.totals.gross).not.toBe(r.totals.gross);
+    expect(await page.textContent('[data-testid="start-hint"]')).toContain("UTC");
+
+    // Cash: Belgian cash rounding to 0.05 shows up as its own line.
+    await page.selectOption('[data-testid="payment"]', "cash");
+    n = await rendered(page, n);
+    const cash = expected("2026-06-01T21:20:00Z", "2026-06-01T22:14:00Z", "2026-06-01T22:39:00Z", "cash");
+    expect((await pageReceipt(page)).totals).toEqual(cash.totals);
+    await page.selectOption('[data-testid="payment"]', "card");
+    await page.selectOption('[data-testid="start-zone"]', "station");
+    await rendered(page, n);
+  }, 60_000);
+
+  it("changes the receipt and tariff text with the language", async () => {
+    const n = await page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
+    const before = await pageReceipt(page);
+    await page.selectOption('[data-testid="language"]', "fr");
+    await rendered(page, n, "fr-BE");
+    const after = await pageReceipt(page);
+    const r = expected("2026-06-01T19:20:00Z", "2026-06-01T20:14:00Z", "2026-06-01T20:39:00Z");
+    expect(after.tariffText).not.toBe(before.tariffText);
+    expect(norm(after.tariffText)).toBe(norm(describeTariff(tariff, "fr-BE")));
+    expect(norm(after.tariffText)).toContain("Les prix incluent les taxes");
+    expect(norm(after.receiptText)).toBe(norm(renderReceipt(r, "fr-BE")));
+    expect(after.totals).toEqual(before.totals);
+
+    await page.selectOption('[data-testid="language"]', "el");
+    await rendered(page, n + 1, "el-BE");
+    expect(norm(await page.textContent('[data-testid="receipt-text"]'))).toBe(norm(renderReceipt(r, "el-BE")));
+  }, 30_000);
+
+  it("shows bad numbers next to their input", async () => {
+    await page.fill('[data-testid="kwh"]', "4x");
+    await page.waitForSelector('#results[data-state="invalid"]');
+    expect(await page.textContent('[data-testid="kwh-error"]')).toBe('must be a non-negative decimal with at most 6 decimals, e.g. "0.45"');
+    expect(await page.getAttribute('[data-testid="kwh"]', "aria-invalid")).toBe("true");
+    expect(await page.textContent('[data-testid="power-error"]')).toBe("");
+
+    await page.fill('[data-testid="kwh"]', "45");
+    await page.fill('[data-testid="power"]', "0");
+    await page.waitForSelector('[data-testid="power-error"]:not(:empty)');
+    expect(await page.textContent('[data-testid="power-error"]')).toBe("must be more than 0 when energy is delivered");
+    expect(await page.textContent('[data-testid="kwh-error"]')).toBe("");
+
+    let n = await page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
+    await page.fill('[data-testid="power"]', "50");
+    n = await rendered(page, n);
+    expect(await page.getAttribute('[data-testid="power"]', "aria-invalid")).toBeNull();
+
+    // 02:30 on 2026-03-29 does not exist in Brussels (02:00 → 03:00); 02:30 on 2026-10-25 happens twice.
+    await page.fill('[data-testid="start"]', "2026-03-29T02:30");
+    await page.waitForSelector('[data-testid="start-error"]:not(:empty)');
+    expect(await page.textContent('[data-testid="start-error"]')).toContain("does not exist in Europe/Brussels");
+    await page.fill('[data-testid="start"]', "2026-10-25T02:30");
+    n = await rendered(page, n);
+    expect(await page.textContent('[data-testid="start-hint"]')).toContain("= 2026-10-25T00:30:00Z UTC; happens twice");
+    await page.fill('[data-testid="start"]', "2026-06-01T21:20");
+    await rendered(page, n);
+  }, 30_000);
+
+  it("shows a pasted tariff's problems at the tariff field, with their JSON pointers", async () => {
+    const broken = JSON.parse(tariffText) as Record<string, unknown> & { energy: Array<Record<string, unknown>> };
+    broken.energy[1]!.price = "0.5.9";
+    broken.timeZone = "Europe/Paris";
+    const text = JSON.stringify(broken, null, 2);
+    const parsed = safeParseTariff(JSON.parse(text));
+    expect(parsed.ok).toBe(false);
+    const issues = parsed.ok ? [] : parsed.issues;
+    expect(issues.map((i) => i.path)).toContain("/energy/1/price");
+
+    await page.fill('[data-testid="tariff-json"]', text);
+    await page.waitForSelector('[data-testid="tariff-issues"] li');
+    const listed = await page.$$eval('[data-testid="tariff-issues"] li', (lis) =>
+      lis.map((li) => ({ path: li.getAttribute("data-pointer"), shown: li.textContent })),
+    );
+    expect(listed.map((l) => l.path)).toEqual(issues.map((i) => i.path));
+    for (const [k, i] of issues.entries()) expect(listed[k]!.shown).toBe(`${i.path} ${i.message}`);
+    expect(await page.getAttribute('[data-testid="tariff-json"]', "aria-invalid")).toBe("true");
+    expect(await page.inputValue('[data-testid="tariff-select"]')).toBe("(custom)");
+    expect(await page.getAttribute("#results", "data-state")).toBe("invalid");
+    expect(await page.textContent('[data-testid="error"]')).toContain("Fix the marked fields");
+
+    await page.fill('[data-testid="tariff-json"]', text.replace('"version": 1,', '"version": 1'));
+    await page.waitForFunction(() => document.querySelector('[data-testid="tariff-issues"] li')?.textContent?.includes("not valid JSON"));
+    expect(await page.textContent('[data-testid="tariff-issues"] li')).toMatch(/^line 4, column 3 not valid JSON: /);
+
+    // Back to a bundled tariff: no issues, priced again.
+    const n = await page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
+    await page.selectOption('[data-testid="tariff-select"]', TARIFF_FILE);
+    await rendered(page, n);
+    expect(await page.$$('[data-testid="tariff-issues"] li')).toHaveLength(0);
+    expect(await page.getAttribute('[data-testid="tariff-json"]', "aria-invalid")).toBeNull();
+  }, 30_000);
+
+  it("has a page script that type-checks against the library", () => {
+    execFileSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "preview/tsconfig.json"), "--noEmit"], { cwd: root, stdio: "pipe" });
+  }, 60_000);
+
+  it("serves only the built page, on loopback", async () => {
+    // A raw request line (fetch would normalise the dots away).
+    const status = await new Promise<number | undefined>((ok, fail) =>
+      request(`${server.url}..%2f..%2fpackage.json`, (res) => (res.resume(), ok(res.statusCode))).on("error", fail).end(),
+    );
+    expect(status).toBe(403);
+    expect((await fetch(new URL("ev-tariff.js", server.url))).headers.get("content-type")).toMatch(/^text\/javascript/);
+    await expect(servePreview(out, 0, "0.0.0.0")).rejects.toThrow(/loopback/);
+  });
+});
