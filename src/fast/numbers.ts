@@ -39,7 +39,7 @@ export function roundDiv(n: number, d: number, mode: RoundingMode = "halfAwayFro
  * `halfOk` false, an exactly half-way quotient bails (the reference may not have seen it exactly).
  */
 export function mulDivRound(a: number, b: number, c: number, halfOk = true): number {
-  const p = a * b;
+  const p = a * b + 0; // + 0: never -0
   if (p <= 0x7fffffff && p >= -0x7fffffff && c <= 0x7fffffff) {
     // The common case, in int32: a line of a few euros.
     const r = (p | 0) % (c | 0);
@@ -120,13 +120,13 @@ export function micros(text: string): number {
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (month 1-12). */
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1-12, year 0-9999: int32 arithmetic). */
 export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
+  const yy = m <= 2 ? y - 1 + 400 : y + 400; // shifted by one era, so every quotient is of a non-negative number
+  const era = (yy / 400) | 0;
   const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+  const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1;
+  return (era - 1) * 146_097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719_468;
 }
 
 /** Days since 1970-01-01 of the date "YYYY-MM-DD" starting at position i of s, or NaN. */

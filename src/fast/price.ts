@@ -41,20 +41,34 @@ interface Segment {
   billed: number;
 }
 
-/** A receipt line before formatting: amount in minor units; net and gross filled in by tax. */
-interface Line {
-  readonly component: LineComponent;
-  readonly name: string | undefined;
-  readonly rate: string | null;
-  readonly from: number;
-  readonly to: number;
-  readonly quantity: string;
-  readonly unit: ReceiptLine["unit"];
-  readonly unitPrice: string;
-  readonly amount: number;
-  readonly group: number;
-  net: number;
-  gross: number;
+/** A receipt line being built: net and gross are written once tax is known. */
+type Building = { -readonly [K in keyof ReceiptLine]: ReceiptLine[K] };
+
+/**
+ * The receipt's lines as they are built, with their amounts (minor units of the price basis), tax
+ * groups, nets and grosses in parallel arrays of numbers: no per-line objects besides the lines.
+ */
+class Lines {
+  readonly out: Building[] = [];
+  readonly amount: number[] = [];
+  readonly group: number[] = [];
+  readonly net: number[] = [];
+  readonly gross: number[] = [];
+  constructor(readonly instants: Instants) {}
+  add(component: LineComponent, name: string | undefined, rate: string | null, from: number, to: number, quantity: string, unit: ReceiptLine["unit"], unitPrice: string, amount: number, group: number): void {
+    if (!(amount <= MAX_AMOUNT && amount >= -MAX_AMOUNT) || this.out.length > 4000) bail();
+    const f = this.instants.text(from);
+    const t = this.instants.text(to);
+    this.out.push(
+      name === undefined
+        ? { component, rate, from: f, to: t, quantity, unit, unitPrice, net: "", gross: "" }
+        : { component, name, rate, from: f, to: t, quantity, unit, unitPrice, net: "", gross: "" },
+    );
+    this.amount.push(amount);
+    this.group.push(group);
+    this.net.push(amount);
+    this.gross.push(amount);
+  }
 }
 
 /** One tax of the receipt (taxes of the same name, rate, method and source add up). */
@@ -182,15 +196,10 @@ function meter(list: Segment[] | undefined, rates: readonly FastRate[], c: Ctx, 
   return list;
 }
 
-function addLine(lines: Line[], line: Line): void {
-  if (!(line.amount <= MAX_AMOUNT && line.amount >= -MAX_AMOUNT) || lines.length > 4000) bail();
-  lines.push(line);
-}
-
 const METERED = ["energy", "time", "idle"] as const;
 
 /** A dimension's segments as lines: zero ones dropped, the total rounded up to the last rate's step. */
-function meteredLines(lines: Line[], segments: Segment[], d: 0 | 1 | 2, group: number): void {
+function meteredLines(lines: Lines, segments: Segment[], d: 0 | 1 | 2, group: number): void {
   let kept = segments;
   for (const x of segments) if (x.q === 0) kept = segments.filter((y) => y.q !== 0);
   let last = -1;
@@ -209,72 +218,46 @@ function meteredLines(lines: Line[], segments: Segment[], d: 0 | 1 | 2, group: n
   }
   for (const x of kept) {
     const rate = x.rate;
-    const amount = rate ? mulDivRound(x.billed, rate.num, rate.den) : 0;
-    addLine(lines, {
-      component: METERED[d],
-      name: undefined,
-      rate: rate ? rate.pointer : null,
-      from: x.from,
-      to: x.to,
+    lines.add(
+      METERED[d],
+      undefined,
+      rate ? rate.pointer : null,
+      x.from,
+      x.to,
       // Hours from ms to 6 decimals: ms × 10^6 / 3,600,000 = ms × 5 / 18.
-      quantity: decimalText(d === 0 ? roundDiv(x.billed, 1000) : mulDivRound(x.billed, 5, 18), 6),
-      unit: d === 0 ? "kWh" : "h",
-      unitPrice: rate ? rate.priceText : "0",
-      amount,
+      decimalText(d === 0 ? roundDiv(x.billed, 1000) : mulDivRound(x.billed, 5, 18), 6),
+      d === 0 ? "kWh" : "h",
+      rate ? rate.priceText : "0",
+      rate ? mulDivRound(x.billed, rate.num, rate.den) : 0,
       group,
-      net: amount,
-      gross: amount,
-    });
+    );
   }
 }
 
-/** Lines' amounts summed per tax group into `sums`; returns the groups in order of first appearance. */
-function byGroup(lines: readonly Line[], sums: number[]): number[] {
-  const group = lines.length > 0 ? lines[0]!.group : 0;
+/** Lines' amounts summed per tax group: the groups in order of first appearance, then their sums. */
+function byGroup(lines: Lines): number[] {
+  const groups = lines.group;
+  const amounts = lines.amount;
+  const n = groups.length;
+  const first = n > 0 ? groups[0]! : 0;
   let sum = 0;
   let one = true;
-  for (const l of lines) {
-    one &&= l.group === group;
-    sum += l.amount;
+  for (let i = 0; i < n; i++) {
+    one &&= groups[i] === first;
+    sum += amounts[i]!;
   }
-  if (one) {
-    // The common case: every line taxed alike.
-    if (lines.length > 0) sums.push(sum);
-    return lines.length > 0 ? [group] : [];
-  }
+  // The common case, every line taxed alike: one exact-size array, no growing.
+  if (one) return n > 0 ? [first, sum] : [];
   const order: number[] = [];
-  for (const l of lines) {
-    const k = order.indexOf(l.group);
+  const sums: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = order.indexOf(groups[i]!);
     if (k < 0) {
-      order.push(l.group);
-      sums.push(l.amount);
-    } else sums[k]! += l.amount;
+      order.push(groups[i]!);
+      sums.push(amounts[i]!);
+    } else sums[k]! += amounts[i]!;
   }
-  return order;
-}
-
-/** Money texts of one receipt: the same amount recurs (a line's net is often the tax base and the total). */
-class MoneyTexts {
-  private a = NaN;
-  private at = "";
-  private b = NaN;
-  private bt = "";
-  private c = NaN;
-  private ct = "";
-  constructor(private readonly digits: number) {}
-  text(minor: number): string {
-    if (minor === this.a) return this.at;
-    if (minor === this.b) return this.bt;
-    if (minor === this.c) return this.ct;
-    const t = moneyText(minor, this.digits);
-    this.c = this.b;
-    this.ct = this.bt;
-    this.b = this.a;
-    this.bt = this.at;
-    this.a = minor;
-    this.at = t;
-    return t;
-  }
+  return order.concat(sums);
 }
 
 /** The receipt's instants, each printed once: the session's own as given when canonical. */
@@ -412,54 +395,47 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
     flat = firstMatch(rates.flat, c);
   }
 
-  const lines: Line[] = [];
+  const lines = new Lines(new Instants(s, start, end, chEnd));
   const group = period.group;
   if (energySegments) meteredLines(lines, energySegments, 0, group.energy);
   if (timeSegments) meteredLines(lines, timeSegments, 1, group.time);
   if (idleSegments) meteredLines(lines, idleSegments, 2, group.idle);
-  if (flat) {
-    const amount = roundDiv(flat.num, flat.den);
-    addLine(lines, { component: "flat", name: undefined, rate: flat.pointer, from: start, to: end, quantity: "1", unit: "session", unitPrice: flat.priceText, amount, group: group.flat, net: amount, gross: amount });
-  }
+  if (flat) lines.add("flat", undefined, flat.pointer, start, end, "1", "session", flat.priceText, roundDiv(flat.num, flat.den), group.flat);
 
   const digits = f.digits;
   // Min/max: an adjustment per tax group, in proportion to the groups' amounts.
   let before = 0;
-  for (const l of lines) before += l.amount;
+  for (const a of lines.amount) before += a;
   const kind = f.min !== undefined && before < f.min ? "minimum" : f.max !== undefined && before > f.max ? "maximum" : undefined;
   if (kind) {
-    const sums: number[] = [];
-    const order = byGroup(lines, sums);
-    let groups = order.filter((_, k) => sums[k] !== 0);
-    let weights = sums.filter((w) => w !== 0);
+    const both = byGroup(lines);
+    const half = both.length >> 1;
+    let groups = both.slice(0, half).filter((_, k) => both[half + k] !== 0);
+    let weights = both.slice(half).filter((w) => w !== 0);
     if (groups.length === 0) {
       groups = [group.energy];
       weights = [1];
     }
     const shares = allocate((kind === "minimum" ? f.min! : f.max!) - before, weights);
-    for (let k = 0; k < groups.length; k++) {
-      const amount = shares[k]!;
-      const text = moneyText(amount, digits);
-      addLine(lines, { component: kind, name: undefined, rate: null, from: start, to: end, quantity: "1", unit: "session", unitPrice: text, amount, group: groups[k]!, net: amount, gross: amount });
-    }
+    for (let k = 0; k < groups.length; k++) lines.add(kind, undefined, null, start, end, "1", "session", moneyText(shares[k]!, digits), shares[k]!, groups[k]!);
   }
 
   for (const x of period.excises) {
-    const amount = mulDivRound(total, x.num, x.den);
-    addLine(lines, { component: "excise", name: x.rule.name, rate: null, from: start, to: chEnd, quantity: decimalText(e6, 6), unit: "kWh", unitPrice: x.rule.perKWh!, amount, group: group.excise, net: amount, gross: amount });
+    lines.add("excise", x.rule.name, null, start, chEnd, decimalText(e6, 6), "kWh", x.rule.perKWh!, mulDivRound(total, x.num, x.den), group.excise);
   }
 
   // Tax per group on the group's amount; each group's tax spread over its lines.
   const taxes: Tax[] = [];
   let taxTotal = 0;
-  const sums: number[] = [];
-  const order = byGroup(lines, sums);
-  for (let k = 0; k < order.length; k++) {
-    const index = order[k]!;
+  const both = byGroup(lines);
+  const groupCount = both.length >> 1;
+  const n = lines.out.length;
+  for (let k = 0; k < groupCount; k++) {
+    const index = both[k]!;
     const g = period.groups[index]!;
     const rules = g.rules;
     if (rules.length === 0) continue;
-    const amount = sums[k]!;
+    const amount = both[groupCount + k]!;
     let groupTax = 0;
     for (let r = 0; r < rules.length; r++) {
       const m = g.m[r]!;
@@ -478,60 +454,53 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
       } else taxes.push({ key, rule: rules[r]!, base, amount: t });
     }
     // The group's tax spread over its lines, in proportion to their amounts.
-    let members = 0;
-    let only: Line | undefined;
-    for (const l of lines) if (l.group === index) (members++, (only = l));
-    if (members === 1) {
-      if (f.inclusive) only!.net -= groupTax;
-      else only!.gross += groupTax;
-    } else {
-      const list: Line[] = [];
+    const adjusted = f.inclusive ? lines.net : lines.gross;
+    const sign = f.inclusive ? -1 : 1;
+    if (groupCount === 1 && n === 1) adjusted[0]! += sign * groupTax;
+    else {
+      const members: number[] = [];
       const weights: number[] = [];
-      for (const l of lines) {
-        if (l.group === index) {
-          list.push(l);
-          weights.push(l.amount);
+      for (let i = 0; i < n; i++) {
+        if (lines.group[i] === index) {
+          members.push(i);
+          weights.push(lines.amount[i]!);
         }
       }
       const shares = allocate(groupTax, weights);
-      for (let m = 0; m < list.length; m++) {
-        if (f.inclusive) list[m]!.net -= shares[m]!;
-        else list[m]!.gross += shares[m]!;
-      }
+      for (let m = 0; m < members.length; m++) adjusted[members[m]!]! += sign * shares[m]!;
     }
   }
 
-  const instants = new Instants(s, start, end, chEnd);
-  const money = new MoneyTexts(digits);
+  const receiptLines: ReceiptLine[] = lines.out;
   let netTotal = 0;
-  for (const l of lines) netTotal += l.net;
-  const receiptLines: ReceiptLine[] = lines.map((l) => {
-    const from = instants.text(l.from);
-    const to = instants.text(l.to);
-    const net = money.text(l.net);
-    const gross = money.text(l.gross);
-    return l.name === undefined
-      ? { component: l.component, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross }
-      : { component: l.component, name: l.name, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross };
-  });
+  for (let i = 0; i < n; i++) {
+    const line = lines.out[i]!;
+    const net = lines.net[i]!;
+    const gross = lines.gross[i]!;
+    netTotal += net;
+    line.net = moneyText(net, digits);
+    line.gross = gross === net ? line.net : moneyText(gross, digits);
+  }
   let grossTotal = netTotal + taxTotal;
 
   const cash = f.cash;
   if (s.payment === "cash" && cash) {
     const diff = roundDiv(grossTotal, cash.inc, cash.mode) * cash.inc - grossTotal;
     if (diff !== 0) {
-      const at = instants.text(end);
-      const text = money.text(diff);
-      receiptLines.push({ component: "rounding", rate: null, from: at, to: at, quantity: "1", unit: "session", unitPrice: text, net: text, gross: text });
+      const at = lines.instants.text(end);
+      const text = moneyText(diff, digits);
+      lines.out.push({ component: "rounding", rate: null, from: at, to: at, quantity: "1", unit: "session", unitPrice: text, net: text, gross: text });
       netTotal += diff;
       grossTotal += diff;
     }
   }
 
-  const receiptTaxes: ReceiptTax[] = taxes.map((t) => ({ name: t.rule.name, rate: t.rule.rate!, base: money.text(t.base), amount: money.text(t.amount), source: t.rule.source }));
-  const totals = { net: money.text(netTotal), tax: money.text(taxTotal), gross: money.text(grossTotal) };
+  const receiptTaxes: ReceiptTax[] = taxes.map((t) => ({ name: t.rule.name, rate: t.rule.rate!, base: moneyText(t.base, digits), amount: moneyText(t.amount, digits), source: t.rule.source }));
+  const totals = { net: moneyText(netTotal, digits), tax: moneyText(taxTotal, digits), gross: moneyText(grossTotal, digits) };
   const payment = s.payment ?? "card";
-  const energyKWh = decimalText(e6, 6);
+  // The session's own text when it is already the shortest form ("22.5", not "22.50").
+  const given = s.energyKWh;
+  const energyKWh = given.indexOf(".") < 0 || given.charCodeAt(given.length - 1) !== 48 ? given : decimalText(e6, 6);
   return s.id !== undefined
     ? { tariffId: ct.tariff.id, sessionId: s.id, market: ct.market.code, currency: ct.currency.code, timeZone: ct.zone.name, pricesInclude: ct.pricesInclude, payment, energyKWh, lines: receiptLines, taxes: receiptTaxes, totals }
     : { tariffId: ct.tariff.id, market: ct.market.code, currency: ct.currency.code, timeZone: ct.zone.name, pricesInclude: ct.pricesInclude, payment, energyKWh, lines: receiptLines, taxes: receiptTaxes, totals };
