@@ -41,34 +41,20 @@ interface Segment {
   billed: number;
 }
 
-/** A receipt line being built: net and gross are written once tax is known. */
-type Building = { -readonly [K in keyof ReceiptLine]: ReceiptLine[K] };
-
-/**
- * The receipt's lines as they are built, with their amounts (minor units of the price basis), tax
- * groups, nets and grosses in parallel arrays of numbers: no per-line objects besides the lines.
- */
-class Lines {
-  readonly out: Building[] = [];
-  readonly amount: number[] = [];
-  readonly group: number[] = [];
-  readonly net: number[] = [];
-  readonly gross: number[] = [];
-  constructor(readonly instants: Instants) {}
-  add(component: LineComponent, name: string | undefined, rate: string | null, from: number, to: number, quantity: string, unit: ReceiptLine["unit"], unitPrice: string, amount: number, group: number): void {
-    if (!(amount <= MAX_AMOUNT && amount >= -MAX_AMOUNT) || this.out.length > 4000) bail();
-    const f = this.instants.text(from);
-    const t = this.instants.text(to);
-    this.out.push(
-      name === undefined
-        ? { component, rate, from: f, to: t, quantity, unit, unitPrice, net: "", gross: "" }
-        : { component, name, rate, from: f, to: t, quantity, unit, unitPrice, net: "", gross: "" },
-    );
-    this.amount.push(amount);
-    this.group.push(group);
-    this.net.push(amount);
-    this.gross.push(amount);
-  }
+/** A receipt line before formatting: amount in minor units; net and gross filled in by tax. */
+interface Line {
+  readonly component: LineComponent;
+  readonly name: string | undefined;
+  readonly rate: string | null;
+  readonly from: number;
+  readonly to: number;
+  readonly quantity: string;
+  readonly unit: ReceiptLine["unit"];
+  readonly unitPrice: string;
+  readonly amount: number;
+  readonly group: number;
+  net: number;
+  gross: number;
 }
 
 /** One tax of the receipt (taxes of the same name, rate, method and source add up). */
@@ -98,7 +84,7 @@ export function priceFast(ct: CompiledTariff, session: Session, checkValidity: b
 }
 
 function firstMatch(rates: readonly FastRate[], c: Ctx): FastRate | null {
-  for (const r of rates) if (r.test(c)) return r;
+  for (let i = 0; i < rates.length; i++) if (rates[i]!.test(c)) return rates[i]!;
   return null;
 }
 
@@ -196,12 +182,17 @@ function meter(list: Segment[] | undefined, rates: readonly FastRate[], c: Ctx, 
   return list;
 }
 
+function addLine(lines: Line[], line: Line): void {
+  if (!(line.amount <= MAX_AMOUNT && line.amount >= -MAX_AMOUNT) || lines.length > 4000) bail();
+  lines.push(line);
+}
+
 const METERED = ["energy", "time", "idle"] as const;
 
 /** A dimension's segments as lines: zero ones dropped, the total rounded up to the last rate's step. */
-function meteredLines(lines: Lines, segments: Segment[], d: 0 | 1 | 2, group: number): void {
+function meteredLines(lines: Line[], segments: Segment[], d: 0 | 1 | 2, group: number): void {
   let kept = segments;
-  for (const x of segments) if (x.q === 0) kept = segments.filter((y) => y.q !== 0);
+  for (let i = 0; i < segments.length; i++) if (segments[i]!.q === 0) kept = segments.filter((y) => y.q !== 0);
   let last = -1;
   let sum = 0;
   for (let k = 0; k < kept.length; k++) {
@@ -216,46 +207,48 @@ function meteredLines(lines: Lines, segments: Segment[], d: 0 | 1 | 2, group: nu
     const r = sum % step;
     if (r !== 0) kept[last]!.billed += step - r;
   }
-  for (const x of kept) {
+  for (let i = 0; i < kept.length; i++) {
+    const x = kept[i]!;
     const rate = x.rate;
-    lines.add(
-      METERED[d],
-      undefined,
-      rate ? rate.pointer : null,
-      x.from,
-      x.to,
+    const amount = rate ? mulDivRound(x.billed, rate.num, rate.den) : 0;
+    addLine(lines, {
+      component: METERED[d],
+      name: undefined,
+      rate: rate ? rate.pointer : null,
+      from: x.from,
+      to: x.to,
       // Hours from ms to 6 decimals: ms × 10^6 / 3,600,000 = ms × 5 / 18.
-      decimalText(d === 0 ? roundDiv(x.billed, 1000) : mulDivRound(x.billed, 5, 18), 6),
-      d === 0 ? "kWh" : "h",
-      rate ? rate.priceText : "0",
-      rate ? mulDivRound(x.billed, rate.num, rate.den) : 0,
+      quantity: decimalText(d === 0 ? roundDiv(x.billed, 1000) : mulDivRound(x.billed, 5, 18), 6),
+      unit: d === 0 ? "kWh" : "h",
+      unitPrice: rate ? rate.priceText : "0",
+      amount,
       group,
-    );
+      net: amount,
+      gross: amount,
+    });
   }
 }
 
-/** Lines' amounts summed per tax group: the groups in order of first appearance, then their sums. */
-function byGroup(lines: Lines): number[] {
-  const groups = lines.group;
-  const amounts = lines.amount;
-  const n = groups.length;
-  const first = n > 0 ? groups[0]! : 0;
+/** Lines' amounts summed per tax group: the groups in order of first appearance, and their sums (in `order[k + n]`). */
+function byGroup(lines: readonly Line[]): number[] {
+  const n = lines.length;
+  const group = n > 0 ? lines[0]!.group : 0;
   let sum = 0;
   let one = true;
-  for (let i = 0; i < n; i++) {
-    one &&= groups[i] === first;
-    sum += amounts[i]!;
+  for (const l of lines) {
+    one &&= l.group === group;
+    sum += l.amount;
   }
   // The common case, every line taxed alike: one exact-size array, no growing.
-  if (one) return n > 0 ? [first, sum] : [];
+  if (one) return n > 0 ? [group, sum] : [];
   const order: number[] = [];
   const sums: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const k = order.indexOf(groups[i]!);
+  for (const l of lines) {
+    const k = order.indexOf(l.group);
     if (k < 0) {
-      order.push(groups[i]!);
-      sums.push(amounts[i]!);
-    } else sums[k]! += amounts[i]!;
+      order.push(l.group);
+      sums.push(l.amount);
+    } else sums[k]! += l.amount;
   }
   return order.concat(sums);
 }
@@ -395,17 +388,20 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
     flat = firstMatch(rates.flat, c);
   }
 
-  const lines = new Lines(new Instants(s, start, end, chEnd));
+  const lines: Line[] = [];
   const group = period.group;
   if (energySegments) meteredLines(lines, energySegments, 0, group.energy);
   if (timeSegments) meteredLines(lines, timeSegments, 1, group.time);
   if (idleSegments) meteredLines(lines, idleSegments, 2, group.idle);
-  if (flat) lines.add("flat", undefined, flat.pointer, start, end, "1", "session", flat.priceText, roundDiv(flat.num, flat.den), group.flat);
+  if (flat) {
+    const amount = roundDiv(flat.num, flat.den);
+    addLine(lines, { component: "flat", name: undefined, rate: flat.pointer, from: start, to: end, quantity: "1", unit: "session", unitPrice: flat.priceText, amount, group: group.flat, net: amount, gross: amount });
+  }
 
   const digits = f.digits;
   // Min/max: an adjustment per tax group, in proportion to the groups' amounts.
   let before = 0;
-  for (const a of lines.amount) before += a;
+  for (let i = 0; i < lines.length; i++) before += lines[i]!.amount;
   const kind = f.min !== undefined && before < f.min ? "minimum" : f.max !== undefined && before > f.max ? "maximum" : undefined;
   if (kind) {
     const both = byGroup(lines);
@@ -417,11 +413,16 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
       weights = [1];
     }
     const shares = allocate((kind === "minimum" ? f.min! : f.max!) - before, weights);
-    for (let k = 0; k < groups.length; k++) lines.add(kind, undefined, null, start, end, "1", "session", moneyText(shares[k]!, digits), shares[k]!, groups[k]!);
+    for (let k = 0; k < groups.length; k++) {
+      const amount = shares[k]!;
+      const text = moneyText(amount, digits);
+      addLine(lines, { component: kind, name: undefined, rate: null, from: start, to: end, quantity: "1", unit: "session", unitPrice: text, amount, group: groups[k]!, net: amount, gross: amount });
+    }
   }
 
   for (const x of period.excises) {
-    lines.add("excise", x.rule.name, null, start, chEnd, decimalText(e6, 6), "kWh", x.rule.perKWh!, mulDivRound(total, x.num, x.den), group.excise);
+    const amount = mulDivRound(total, x.num, x.den);
+    addLine(lines, { component: "excise", name: x.rule.name, rate: null, from: start, to: chEnd, quantity: decimalText(e6, 6), unit: "kWh", unitPrice: x.rule.perKWh!, amount, group: group.excise, net: amount, gross: amount });
   }
 
   // Tax per group on the group's amount; each group's tax spread over its lines.
@@ -429,7 +430,6 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
   let taxTotal = 0;
   const both = byGroup(lines);
   const groupCount = both.length >> 1;
-  const n = lines.out.length;
   for (let k = 0; k < groupCount; k++) {
     const index = both[k]!;
     const g = period.groups[index]!;
@@ -454,42 +454,50 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
       } else taxes.push({ key, rule: rules[r]!, base, amount: t });
     }
     // The group's tax spread over its lines, in proportion to their amounts.
-    const adjusted = f.inclusive ? lines.net : lines.gross;
-    const sign = f.inclusive ? -1 : 1;
-    if (groupCount === 1 && n === 1) adjusted[0]! += sign * groupTax;
-    else {
-      const members: number[] = [];
+    let members = 0;
+    let only: Line | undefined;
+    for (const l of lines) if (l.group === index) (members++, (only = l));
+    if (members === 1) {
+      if (f.inclusive) only!.net -= groupTax;
+      else only!.gross += groupTax;
+    } else {
+      const list: Line[] = [];
       const weights: number[] = [];
-      for (let i = 0; i < n; i++) {
-        if (lines.group[i] === index) {
-          members.push(i);
-          weights.push(lines.amount[i]!);
+      for (const l of lines) {
+        if (l.group === index) {
+          list.push(l);
+          weights.push(l.amount);
         }
       }
       const shares = allocate(groupTax, weights);
-      for (let m = 0; m < members.length; m++) adjusted[members[m]!]! += sign * shares[m]!;
+      for (let m = 0; m < list.length; m++) {
+        if (f.inclusive) list[m]!.net -= shares[m]!;
+        else list[m]!.gross += shares[m]!;
+      }
     }
   }
 
-  const receiptLines: ReceiptLine[] = lines.out;
+  const instants = new Instants(s, start, end, chEnd);
   let netTotal = 0;
-  for (let i = 0; i < n; i++) {
-    const line = lines.out[i]!;
-    const net = lines.net[i]!;
-    const gross = lines.gross[i]!;
-    netTotal += net;
-    line.net = moneyText(net, digits);
-    line.gross = gross === net ? line.net : moneyText(gross, digits);
-  }
+  for (let i = 0; i < lines.length; i++) netTotal += lines[i]!.net;
+  const receiptLines: ReceiptLine[] = lines.map((l) => {
+    const from = instants.text(l.from);
+    const to = instants.text(l.to);
+    const net = moneyText(l.net, digits);
+    const gross = moneyText(l.gross, digits);
+    return l.name === undefined
+      ? { component: l.component, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross }
+      : { component: l.component, name: l.name, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross };
+  });
   let grossTotal = netTotal + taxTotal;
 
   const cash = f.cash;
   if (s.payment === "cash" && cash) {
     const diff = roundDiv(grossTotal, cash.inc, cash.mode) * cash.inc - grossTotal;
     if (diff !== 0) {
-      const at = lines.instants.text(end);
+      const at = instants.text(end);
       const text = moneyText(diff, digits);
-      lines.out.push({ component: "rounding", rate: null, from: at, to: at, quantity: "1", unit: "session", unitPrice: text, net: text, gross: text });
+      receiptLines.push({ component: "rounding", rate: null, from: at, to: at, quantity: "1", unit: "session", unitPrice: text, net: text, gross: text });
       netTotal += diff;
       grossTotal += diff;
     }

@@ -29,7 +29,11 @@ export function marketCoversDate(market: Market, localDate: string): boolean {
   return market.taxes.some((t) => inForce(t, localDate));
 }
 
-/** A stable key for a set of taxes: lines with the same key are taxed together. */
+/**
+ * A stable key for a set of taxes: lines with the same key are taxed together. Two rules that differ
+ * only in their source are different taxes (a tariff may state the same rate twice for different
+ * components), so the source is part of the key.
+ */
 export function taxKey(rules: readonly TaxRule[]): string {
-  return rules.map((r) => `${r.name}@${r.rate}@${r.method ?? "added"}`).join("+");
+  return rules.map((r) => `${r.name}@${r.rate}@${r.method ?? "added"}@${r.source}`).join("+");
 }
