@@ -111,6 +111,14 @@ function priceLine(book: TariffBook, text: string, line: number): { record: stri
   }
 }
 
+/** The lines of a block of NDJSON: split at "\n" (a "\r" before it dropped); a final "\n" ends the last line. */
+export function splitLines(text: string): string[] {
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  for (let i = 0; i < lines.length; i++) if (lines[i]!.endsWith("\r")) lines[i] = lines[i]!.slice(0, -1);
+  return lines;
+}
+
 /** Minor units of a money string with `digits` decimals ("12.34" → 1234n). */
 function minorOf(text: string): bigint {
   return BigInt(text.replace(".", ""));

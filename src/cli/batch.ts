@@ -7,18 +7,18 @@
 import { createReadStream, createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
-import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
-import { priceLines, tariffBook, type LinesResult, type TariffSource } from "./batch-lines.js";
+import { priceLines, splitLines, tariffBook, type LinesResult, type TariffSource } from "./batch-lines.js";
 import type { Chunk } from "./batch-worker.js";
 import { InputError, readText, UsageError } from "./io.js";
 
-/** Lines per chunk sent to a worker, and chunks in flight per worker. */
-const CHUNK_LINES = 256;
+/** Blocks of input in flight per worker (a block is what one read of the input brings: up to 64 KiB). */
 const CHUNKS_PER_WORKER = 4;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 /** Young-generation size of each worker, MB: smaller than V8's default, so a long run's RSS stays low. */
 const YOUNG_MB = 8;
 
@@ -152,9 +152,9 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   const totals = new Map<string, { digits: number; minor: bigint }>();
 
   // Results are written strictly in input order: `waiting` holds chunks that came back early.
-  const waiting = new Map<number, LinesResult>();
+  const waiting = new Map<number, Omit<LinesResult, "out"> & { out: string | Uint8Array }>();
   let nextToWrite = 0;
-  const write = (result: LinesResult) => {
+  const write = (result: Omit<LinesResult, "out"> & { out: string | Uint8Array }) => {
     sessions += result.sessions;
     errors += result.errors;
     for (const [code, digits, minor] of result.totals) {
@@ -162,9 +162,9 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
       if (sum) sum.minor += BigInt(minor);
       else totals.set(code, { digits, minor: BigInt(minor) });
     }
-    if (result.out) output.write(result.out);
+    if (result.out.length > 0) output.write(result.out);
   };
-  const arrived = (seq: number, result: LinesResult) => {
+  const arrived = (seq: number, result: Omit<LinesResult, "out"> & { out: string | Uint8Array }) => {
     waiting.set(seq, result);
     for (let r = waiting.get(nextToWrite); r; r = waiting.get(nextToWrite)) {
       waiting.delete(nextToWrite++);
@@ -195,7 +195,7 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
       for (let i = 0; i < workers; i++) {
         const worker = new Worker(script.url, { workerData: { sources, folder }, execArgv: script.execArgv, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
         const slot = { worker, busy: 0 };
-        worker.on("message", (r: LinesResult & { seq: number }) => {
+        worker.on("message", (r: Omit<LinesResult, "out"> & { seq: number; out: Uint8Array }) => {
           slot.busy--;
           inFlight--;
           arrived(r.seq, r);
@@ -210,34 +210,63 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
     }
     const limit = workers * CHUNKS_PER_WORKER;
     let seq = 0;
-    const send = async (lines: string[], first: number) => {
-      const chunk: Chunk = { seq: seq++, first, lines };
+    /** Prices a block of whole lines (bytes ending in "\n", or the last line): here, or in the least busy worker. */
+    const send = async (bytes: Uint8Array, first: number) => {
+      const chunk: Chunk = { seq: seq++, first, bytes };
       if (pool.length === 0) {
-        arrived(chunk.seq, priceLines(book.book, lines, first));
+        arrived(chunk.seq, priceLines(book.book, splitLines(decoder.decode(bytes)), first));
       } else {
         while (inFlight >= limit && !failure) await new Promise<void>((ok) => (slotFreed = ok));
         if (failure) throw failure;
         const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
         slot.busy++;
         inFlight++;
-        slot.worker.postMessage(chunk);
+        // The bytes own their buffer (copied out of the stream's), so they move to the worker without a copy.
+        slot.worker.postMessage(chunk, [bytes.buffer as ArrayBuffer]);
       }
       await drained();
     };
 
-    const lines = createInterface({ input, crlfDelay: Infinity });
-    let chunk: string[] = [];
+    // The main thread only cuts the input into blocks of whole lines and counts them: parsing,
+    // pricing and JSON all happen in the workers.
     let first = 1;
-    for await (const line of lines) {
-      lineCount++;
-      chunk.push(line);
-      if (chunk.length === CHUNK_LINES) {
-        await send(chunk, first);
-        first += chunk.length;
-        chunk = [];
+    let rest: Uint8Array[] = [];
+    let restLength = 0;
+    for await (const piece of input as AsyncIterable<Uint8Array | string>) {
+      const data = typeof piece === "string" ? encoder.encode(piece) : piece;
+      const cut = data.lastIndexOf(10);
+      if (cut < 0) {
+        rest.push(data);
+        restLength += data.length;
+        continue;
       }
+      const block = new Uint8Array(restLength + cut + 1);
+      let at = 0;
+      for (const r of rest) {
+        block.set(r, at);
+        at += r.length;
+      }
+      block.set(data.subarray(0, cut + 1), at);
+      let lines = 0;
+      for (let i = block.indexOf(10); i >= 0; i = block.indexOf(10, i + 1)) lines++;
+      lineCount += lines;
+      await send(block, first);
+      first += lines;
+      const tail = data.subarray(cut + 1);
+      rest = tail.length > 0 ? [tail.slice()] : [];
+      restLength = tail.length;
     }
-    if (chunk.length > 0) await send(chunk, first);
+    if (restLength > 0) {
+      // A last line without its newline.
+      const block = new Uint8Array(restLength);
+      let at = 0;
+      for (const r of rest) {
+        block.set(r, at);
+        at += r.length;
+      }
+      lineCount++;
+      await send(block, first);
+    }
     while (inFlight > 0 && !failure) await new Promise<void>((ok) => (slotFreed = ok));
     if (failure) throw failure;
   } finally {

@@ -141,13 +141,6 @@ function strip25(n: bigint): bigint {
   return n;
 }
 
-function rangeTest(min: number, max: number, read: (c: Ctx) => number): Test {
-  return (c) => {
-    const v = read(c);
-    return v >= min && v < max;
-  };
-}
-
 /**
  * Average power against a threshold (millionths of kW), exactly: P >= T ⟺ dE × 3600 >= T × dt (dE in
  * 1e-9 kWh, dt in ms). An exact tie bails unless the reference's power was exact too: no energy, or
@@ -160,6 +153,10 @@ function powerAtLeast(c: Ctx, t: number): boolean {
   return s >= 0;
 }
 
+/**
+ * A rate's conditions as one predicate. Each kind of condition is its own closure literal, reading
+ * its own field, so the engine keeps each one monomorphic whatever tariffs a process prices.
+ */
 function conditionTest(w: Conditions | undefined): Test {
   if (!w) return ALWAYS;
   const tests: Test[] = [];
@@ -170,32 +167,39 @@ function conditionTest(w: Conditions | undefined): Test {
   if (w.timeOfDay) {
     const from = msOfDayOf(w.timeOfDay.from);
     const to = msOfDayOf(w.timeOfDay.to);
-    tests.push(to < from ? (c) => c.ms >= from || c.ms < to : rangeTest(from, to, (c) => c.ms));
+    tests.push(to < from ? (c) => c.ms >= from || c.ms < to : (c) => c.ms >= from && c.ms < to);
   }
   if (w.dates) {
     const from = w.dates.from === undefined ? -Infinity : dayNumber(w.dates.from);
     const to = w.dates.to === undefined ? Infinity : dayNumber(w.dates.to);
     if (Number.isNaN(from + to)) bail();
-    tests.push(rangeTest(from, to, (c) => c.day));
+    tests.push((c) => c.day >= from && c.day < to);
   }
-  const range = (r: Range | undefined, scale: number, read: (c: Ctx) => number) => {
-    if (r) tests.push(rangeTest(threshold(r.min, -Infinity) * scale, threshold(r.max, Infinity) * scale, read));
-  };
-  range(w.energyKWh, 1000, (c) => c.e);
+  if (w.energyKWh) {
+    const min = threshold(w.energyKWh.min, -Infinity) * 1000;
+    const max = threshold(w.energyKWh.max, Infinity) * 1000;
+    tests.push((c) => c.e >= min && c.e < max);
+  }
   if (w.powerKW) {
     const { min, max } = w.powerKW;
     const low = threshold(min, 0);
     const high = threshold(max, 0);
     tests.push((c) => (min === undefined || powerAtLeast(c, low)) && (max === undefined || !powerAtLeast(c, high)));
   }
-  const minutes = (r: Range | undefined, read: (c: Ctx) => number) => {
-    if (r) tests.push(rangeTest(r.min === undefined ? -Infinity : minutesMs(r.min), r.max === undefined ? Infinity : minutesMs(r.max), read));
-  };
-  minutes(w.sessionMinutes, (c) => c.sm);
-  minutes(w.idleMinutes, (c) => c.im);
-  if (tests.length === 1) return tests[0]!;
+  const minutes = (r: Range) => [r.min === undefined ? -Infinity : minutesMs(r.min), r.max === undefined ? Infinity : minutesMs(r.max)] as const;
+  if (w.sessionMinutes) {
+    const [min, max] = minutes(w.sessionMinutes);
+    tests.push((c) => c.sm >= min && c.sm < max);
+  }
+  if (w.idleMinutes) {
+    const [min, max] = minutes(w.idleMinutes);
+    tests.push((c) => c.im >= min && c.im < max);
+  }
+  if (tests.length <= 1) return tests[0] ?? ALWAYS;
+  const [a, b] = tests as [Test, Test];
+  if (tests.length === 2) return (c) => a(c) && b(c);
   return (c) => {
-    for (const t of tests) if (!t(c)) return false;
+    for (let i = 0; i < tests.length; i++) if (!tests[i]!(c)) return false;
     return true;
   };
 }

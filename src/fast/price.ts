@@ -26,7 +26,7 @@ import { allocateMinor } from "../money/money.js";
 import type { LineComponent, Receipt, ReceiptLine, ReceiptTax } from "../receipt/types.js";
 import type { Session } from "../schema/types.js";
 import { BAIL, bail, decimalText, instantMs, instantText, MAX, MAX_AMOUNT, micros, moneyText, mulDivExact, mulDivRound, roundDiv } from "./numbers.js";
-import { planOf, type Ctx, type FastPlan, type FastRate } from "./plan.js";
+import { planOf, type Ctx, type FastPlan, type FastRate, type TaxPeriod } from "./plan.js";
 import type { ZoneRun } from "./zone-runs.js";
 
 const DAY = 86_400_000;
@@ -191,8 +191,15 @@ const METERED = ["energy", "time", "idle"] as const;
 
 /** A dimension's segments as lines: zero ones dropped, the total rounded up to the last rate's step. */
 function meteredLines(lines: Line[], segments: Segment[], d: 0 | 1 | 2, group: number): void {
+  // Segments that metered nothing are dropped (after merging, as the reference does).
   let kept = segments;
-  for (let i = 0; i < segments.length; i++) if (segments[i]!.q === 0) kept = segments.filter((y) => y.q !== 0);
+  for (let i = 0; i < segments.length; i++) {
+    if (segments[i]!.q === 0) {
+      kept = [];
+      for (let k = 0; k < segments.length; k++) if (segments[k]!.q !== 0) kept.push(segments[k]!);
+      break;
+    }
+  }
   let last = -1;
   let sum = 0;
   for (let k = 0; k < kept.length; k++) {
@@ -229,28 +236,33 @@ function meteredLines(lines: Line[], segments: Segment[], d: 0 | 1 | 2, group: n
   }
 }
 
-/** Lines' amounts summed per tax group: the groups in order of first appearance, and their sums (in `order[k + n]`). */
-function byGroup(lines: readonly Line[]): number[] {
+/**
+ * Lines' amounts summed per tax group: the groups in order of first appearance and their sums, in two
+ * arrays (one array of both would hold doubles, and a group id read from it would turn the lines'
+ * small-integer `group` field into a double field, deprecating their map).
+ */
+function byGroup(lines: readonly Line[]): { order: number[]; sums: number[] } {
   const n = lines.length;
-  const group = n > 0 ? lines[0]!.group : 0;
+  const first = n > 0 ? lines[0]!.group : 0;
   let sum = 0;
   let one = true;
-  for (const l of lines) {
-    one &&= l.group === group;
-    sum += l.amount;
+  for (let i = 0; i < n; i++) {
+    one &&= lines[i]!.group === first;
+    sum += lines[i]!.amount;
   }
-  // The common case, every line taxed alike: one exact-size array, no growing.
-  if (one) return n > 0 ? [group, sum] : [];
+  // The common case, every line taxed alike: exact-size arrays, no growing.
+  if (one) return n > 0 ? { order: [first], sums: [sum] } : { order: [], sums: [] };
   const order: number[] = [];
   const sums: number[] = [];
-  for (const l of lines) {
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
     const k = order.indexOf(l.group);
     if (k < 0) {
       order.push(l.group);
       sums.push(l.amount);
     } else sums[k]! += l.amount;
   }
-  return order.concat(sums);
+  return { order, sums };
 }
 
 /** The receipt's instants, each printed once: the session's own as given when canonical. */
@@ -276,6 +288,115 @@ class Instants {
   }
 }
 
+/** The energy curve from meter readings: those strictly inside the charging time, then the total at chargingEnd. */
+function meterCurve(readings: NonNullable<Session["meter"]>, start: number, chEnd: number, total: number): { at: number[]; kWh: number[] } {
+  const at = [start];
+  const kWh = [0];
+  let previous = start;
+  for (let i = 0; i < readings.length; i++) {
+    const r = readings[i]!;
+    const t = instantMs(r.at);
+    if (t > start && t < chEnd) {
+      const k = micros(r.kWh) * 1000;
+      if (!(t > previous && k <= MAX)) bail();
+      at.push(t);
+      kWh.push(k);
+      previous = t;
+    } else if (t !== t) bail();
+  }
+  if (chEnd > start) {
+    at.push(chEnd);
+    kWh.push(total);
+  }
+  return { at, kWh };
+}
+
+/** Cuts where the session's energy crosses a threshold; each must fall on a whole millisecond. */
+function energyCuts(f: FastPlan, cuts: number[], at: readonly number[], kWh: readonly number[], total: number): void {
+  const points = at.length;
+  let j = 1;
+  for (const k of f.energyCuts) {
+    if (k <= 0 || k >= total) continue;
+    while (j < points && kWh[j]! < k) j++;
+    if (j >= points) break;
+    cuts.push(at[j - 1]! + mulDivExact(k - kWh[j - 1]!, at[j]! - at[j - 1]!, kWh[j]! - kWh[j - 1]!));
+  }
+}
+
+/**
+ * Local-time cuts: every local edge of every day around the session, and the zone's offset changes,
+ * from the zone's runs fetched once. Returns the runs (the slices read their offsets from them).
+ */
+function localCuts(f: FastPlan, cuts: number[], start: number, end: number, startOffset: number): ZoneRun[] {
+  const near = f.zone.runs(start - 4 * DAY, end + 4 * DAY);
+  for (let k = 1; k < near.length - 1; k++) if (near[k]!.to - near[k]!.from <= 2 * DAY) bail();
+  const firstDay = Math.floor((start + startOffset) / DAY) * DAY - DAY;
+  const lastDay = Math.floor((end + offsetAt(f, near, end)) / DAY) * DAY + DAY;
+  const edges = f.edges;
+  for (let day = firstDay; day <= lastDay; day += DAY) {
+    for (let e = 0; e < edges.length; e++) {
+      for (let k = 0; k < near.length; k++) {
+        const r = near[k]!;
+        const u = day + edges[e]! - r.offset;
+        if (u >= r.from && u < r.to && u > start && u < end) cuts.push(u);
+      }
+    }
+  }
+  for (let k = 1; k < near.length; k++) if (near[k]!.from > start && near[k]!.from <= end) cuts.push(near[k]!.from);
+  return near;
+}
+
+/** What the slices came to: each metered dimension's segments, and the flat rate that applies. */
+interface Metered {
+  energy: Segment[] | undefined;
+  time: Segment[] | undefined;
+  idle: Segment[] | undefined;
+  flat: FastRate | null;
+}
+
+/**
+ * Walks the slices between consecutive cuts: energy at each cut (exact at points, linear between
+ * them and rounded to 1e-9 kWh, half up, as the reference's energyAt does), the conditions' view at
+ * each slice start, and the first matching rate per dimension, consecutive slices at one rate merged.
+ */
+function slices(f: FastPlan, cuts: readonly number[], count: number, at: readonly number[], kWh: readonly number[], start: number, chEnd: number, end: number, runs: ZoneRun[] | undefined, startOffset: number): Metered {
+  const c: Ctx = { day: 0, wd: 0, ms: 0, e: 0, dE: 0, dt: 1, sm: 0, im: 0 };
+  const rates = f.rates;
+  const out: Metered = { energy: undefined, time: undefined, idle: undefined, flat: null };
+  const hasIdle = end > chEnd;
+  const points = at.length;
+  const lastAt = at[points - 1]!;
+  let j = 0;
+  let eTo = 0; // the first cut is start: no energy yet
+  for (let i = 0; i + 1 < count; i++) {
+    const from = cuts[i]!;
+    const to = cuts[i + 1]!;
+    const eFrom = eTo;
+    if (to >= lastAt) eTo = kWh[points - 1]!;
+    else {
+      while (at[j + 1]! <= to) j++;
+      eTo = to === at[j] ? kWh[j]! : kWh[j]! + mulDivRound(kWh[j + 1]! - kWh[j]!, to - at[j]!, at[j + 1]! - at[j]!);
+    }
+    const charging = !(hasIdle && from >= chEnd);
+    if (f.local) setLocal(c, from + offsetAt(f, runs, from));
+    c.e = eFrom;
+    c.dE = charging ? eTo - eFrom : 0;
+    c.dt = charging ? to - from : 1;
+    c.sm = from - start;
+    c.im = charging ? 0 : from - chEnd;
+    if (i === 0 && rates.flat.length > 0) out.flat = firstMatch(rates.flat, c);
+    if (charging) {
+      if (rates.energy.length > 0) out.energy = meter(out.energy, rates.energy, c, from, to, c.dE);
+      if (rates.time.length > 0) out.time = meter(out.time, rates.time, c, from, to, to - from);
+    } else if (rates.idle.length > 0) out.idle = meter(out.idle, rates.idle, c, from, to, to - from);
+  }
+  if (count < 2 && rates.flat.length > 0) {
+    setLocal(c, start + startOffset);
+    out.flat = firstMatch(rates.flat, c);
+  }
+  return out;
+}
+
 function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
   const ct = f.ct;
   const start = instantMs(s.start);
@@ -286,29 +407,9 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
   if (!(start <= chEnd && chEnd <= end && total <= MAX)) bail();
   if (checkValidity && ((ct.validFrom !== undefined && start < ct.validFrom) || (ct.validTo !== undefined && start >= ct.validTo))) bail();
 
-  // The energy curve: readings strictly inside the charging time, then the total at chargingEnd.
-  const readings = s.meter;
-  const at = readings || chEnd === start ? [start] : [start, chEnd];
-  const kWh = readings || chEnd === start ? [0] : [0, total];
-  if (readings) {
-    let previous = start;
-    for (const r of readings) {
-      const t = instantMs(r.at);
-      if (t > start && t < chEnd) {
-        const k = micros(r.kWh) * 1000;
-        if (!(t > previous && k <= MAX)) bail();
-        at.push(t);
-        kWh.push(k);
-        previous = t;
-      } else if (t !== t) bail();
-    }
-  }
-  if (readings && chEnd > start) {
-    at.push(chEnd);
-    kWh.push(total);
-  }
-  const points = at.length;
-  const hasIdle = end > chEnd;
+  // The energy curve: a straight line from start to chargingEnd, or through the meter readings.
+  const curve = s.meter ? meterCurve(s.meter, start, chEnd, total) : chEnd === start ? { at: [start], kWh: [0] } : { at: [start, chEnd], kWh: [0, total] };
+  const { at, kWh } = curve;
 
   const startOffset = f.zone.offsetMs(start);
   const taxDay = Math.floor((start + startOffset) / DAY);
@@ -319,75 +420,23 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
 
   // Cuts: every instant at which something a condition reads can change.
   const cuts = [start, chEnd, end];
-  for (let i = 1; i < points - 1; i++) cuts.push(at[i]!); // the last point is chargingEnd
-  let j = 1;
-  for (const k of f.energyCuts) {
-    if (k <= 0 || k >= total) continue;
-    while (j < points && kWh[j]! < k) j++;
-    if (j >= points) break;
-    cuts.push(at[j - 1]! + mulDivExact(k - kWh[j - 1]!, at[j]! - at[j - 1]!, kWh[j]! - kWh[j - 1]!));
-  }
+  for (let i = 1; i < at.length - 1; i++) cuts.push(at[i]!); // the last point is chargingEnd
+  if (f.energyCuts.length > 0) energyCuts(f, cuts, at, kWh, total);
   for (const m of f.sessionCuts) cuts.push(start + m);
-  if (hasIdle) for (const m of f.idleCuts) cuts.push(chEnd + m);
-  let runs: ZoneRun[] | undefined;
-  if (f.local && end > start) {
-    // The zone's runs around the session, fetched once: offsets, local edges and offset changes from them.
-    const near = f.zone.runs(start - 4 * DAY, end + 4 * DAY);
-    for (let k = 1; k < near.length - 1; k++) if (near[k]!.to - near[k]!.from <= 2 * DAY) bail();
-    runs = near;
-    const firstDay = Math.floor((start + startOffset) / DAY) * DAY - DAY;
-    const lastDay = Math.floor((end + offsetAt(f, runs, end)) / DAY) * DAY + DAY;
-    for (let day = firstDay; day <= lastDay; day += DAY) {
-      for (const edge of f.edges) {
-        for (const r of near) {
-          const u = day + edge - r.offset;
-          if (u >= r.from && u < r.to && u > start && u < end) cuts.push(u);
-        }
-      }
-    }
-    for (let k = 1; k < near.length; k++) if (near[k]!.from > start && near[k]!.from <= end) cuts.push(near[k]!.from);
-  }
+  if (end > chEnd) for (const m of f.idleCuts) cuts.push(chEnd + m);
+  const runs = f.local && end > start ? localCuts(f, cuts, start, end, startOffset) : undefined;
   const count = sortInside(cuts, start, end);
+  const metered = slices(f, cuts, count, at, kWh, start, chEnd, end, runs, startOffset);
+  const lines = linesOf(f, period, metered, start, end, chEnd, e6, total);
+  return receiptOf(f, s, period, lines, start, end, chEnd, e6);
+}
 
-  // Slices: first matching rate per dimension, consecutive slices at the same rate merged.
-  const c: Ctx = { day: 0, wd: 0, ms: 0, e: 0, dE: 0, dt: 1, sm: 0, im: 0 };
-  const rates = f.rates;
-  let energySegments: Segment[] | undefined;
-  let timeSegments: Segment[] | undefined;
-  let idleSegments: Segment[] | undefined;
-  let flat: FastRate | null = null;
-  // Energy at each cut: exact at points, linear between them (j walks the points). The first cut is start: 0.
-  j = 0;
-  const lastAt = at[points - 1]!;
-  let eTo = 0;
-  for (let i = 0; i + 1 < count; i++) {
-    const from = cuts[i]!;
-    const to = cuts[i + 1]!;
-    const eFrom = eTo;
-    if (to >= lastAt) eTo = kWh[points - 1]!;
-    else {
-      while (at[j + 1]! <= to) j++;
-      // Interpolated energy is rounded to 1e-9 kWh, half up, as the reference's energyAt does.
-      eTo = to === at[j] ? kWh[j]! : kWh[j]! + mulDivRound(kWh[j + 1]! - kWh[j]!, to - at[j]!, at[j + 1]! - at[j]!);
-    }
-    const charging = !(hasIdle && from >= chEnd);
-    if (f.local) setLocal(c, from + offsetAt(f, runs, from));
-    c.e = eFrom;
-    c.dE = charging ? eTo - eFrom : 0;
-    c.dt = charging ? to - from : 1;
-    c.sm = from - start;
-    c.im = charging ? 0 : from - chEnd;
-    if (i === 0 && rates.flat.length > 0) flat = firstMatch(rates.flat, c);
-    if (charging) {
-      if (rates.energy.length > 0) energySegments = meter(energySegments, rates.energy, c, from, to, c.dE);
-      if (rates.time.length > 0) timeSegments = meter(timeSegments, rates.time, c, from, to, to - from);
-    } else if (rates.idle.length > 0) idleSegments = meter(idleSegments, rates.idle, c, from, to, to - from);
-  }
-  if (count < 2 && rates.flat.length > 0) {
-    setLocal(c, start + startOffset);
-    flat = firstMatch(rates.flat, c);
-  }
-
+/** The receipt's lines before tax: metered dimensions, flat fee, min/max adjustments, excises. */
+function linesOf(f: FastPlan, period: TaxPeriod, metered: Metered, start: number, end: number, chEnd: number, e6: number, total: number): Line[] {
+  const energySegments = metered.energy;
+  const timeSegments = metered.time;
+  const idleSegments = metered.idle;
+  const flat = metered.flat;
   const lines: Line[] = [];
   const group = period.group;
   if (energySegments) meteredLines(lines, energySegments, 0, group.energy);
@@ -403,39 +452,51 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
   let before = 0;
   for (let i = 0; i < lines.length; i++) before += lines[i]!.amount;
   const kind = f.min !== undefined && before < f.min ? "minimum" : f.max !== undefined && before > f.max ? "maximum" : undefined;
-  if (kind) {
-    const both = byGroup(lines);
-    const half = both.length >> 1;
-    let groups = both.slice(0, half).filter((_, k) => both[half + k] !== 0);
-    let weights = both.slice(half).filter((w) => w !== 0);
-    if (groups.length === 0) {
-      groups = [group.energy];
-      weights = [1];
-    }
-    const shares = allocate((kind === "minimum" ? f.min! : f.max!) - before, weights);
-    for (let k = 0; k < groups.length; k++) {
-      const amount = shares[k]!;
-      const text = moneyText(amount, digits);
-      addLine(lines, { component: kind, name: undefined, rate: null, from: start, to: end, quantity: "1", unit: "session", unitPrice: text, amount, group: groups[k]!, net: amount, gross: amount });
-    }
-  }
+  // (Rarer paths in functions of their own, so that a session taking one for the first time does not
+  // send the common code back to the interpreter.)
+  if (kind) capLines(lines, kind, kind === "minimum" ? f.min! : f.max!, before, group.energy, digits, start, end);
+  if (period.excises.length > 0) exciseLines(lines, period, start, chEnd, e6, total);
+  return lines;
+}
 
+/** The min/max adjustment: one line per tax group, in proportion to the groups' amounts. */
+function capLines(lines: Line[], kind: "minimum" | "maximum", limit: number, before: number, energyGroup: number, digits: number, start: number, end: number): void {
+  const { order, sums } = byGroup(lines);
+  let groups = order.filter((_, k) => sums[k] !== 0);
+  let weights = sums.filter((w) => w !== 0);
+  if (groups.length === 0) {
+    groups = [energyGroup];
+    weights = [1];
+  }
+  const shares = allocate(limit - before, weights);
+  for (let k = 0; k < groups.length; k++) {
+    const amount = shares[k]!;
+    addLine(lines, { component: kind, name: undefined, rate: null, from: start, to: end, quantity: "1", unit: "session", unitPrice: moneyText(amount, digits), amount, group: groups[k]!, net: amount, gross: amount });
+  }
+}
+
+/** Excises per kWh delivered: lines of their own, outside min/max. */
+function exciseLines(lines: Line[], period: TaxPeriod, start: number, chEnd: number, e6: number, total: number): void {
   for (const x of period.excises) {
     const amount = mulDivRound(total, x.num, x.den);
-    addLine(lines, { component: "excise", name: x.rule.name, rate: null, from: start, to: chEnd, quantity: decimalText(e6, 6), unit: "kWh", unitPrice: x.rule.perKWh!, amount, group: group.excise, net: amount, gross: amount });
+    addLine(lines, { component: "excise", name: x.rule.name, rate: null, from: start, to: chEnd, quantity: decimalText(e6, 6), unit: "kWh", unitPrice: x.rule.perKWh!, amount, group: period.group.excise, net: amount, gross: amount });
   }
+}
 
+/** Tax per group, then the receipt: lines, taxes, totals, cash rounding. */
+function receiptOf(f: FastPlan, s: Session, period: TaxPeriod, lines: Line[], start: number, end: number, chEnd: number, e6: number): Receipt {
+  const ct = f.ct;
+  const digits = f.digits;
   // Tax per group on the group's amount; each group's tax spread over its lines.
   const taxes: Tax[] = [];
   let taxTotal = 0;
-  const both = byGroup(lines);
-  const groupCount = both.length >> 1;
-  for (let k = 0; k < groupCount; k++) {
-    const index = both[k]!;
+  const { order, sums } = byGroup(lines);
+  for (let k = 0; k < order.length; k++) {
+    const index = order[k]!;
     const g = period.groups[index]!;
     const rules = g.rules;
     if (rules.length === 0) continue;
-    const amount = both[groupCount + k]!;
+    const amount = sums[k]!;
     let groupTax = 0;
     for (let r = 0; r < rules.length; r++) {
       const m = g.m[r]!;
@@ -456,7 +517,7 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
     // The group's tax spread over its lines, in proportion to their amounts.
     let members = 0;
     let only: Line | undefined;
-    for (const l of lines) if (l.group === index) (members++, (only = l));
+    for (let i = 0; i < lines.length; i++) if (lines[i]!.group === index) (members++, (only = lines[i]));
     if (members === 1) {
       if (f.inclusive) only!.net -= groupTax;
       else only!.gross += groupTax;
@@ -480,15 +541,19 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
   const instants = new Instants(s, start, end, chEnd);
   let netTotal = 0;
   for (let i = 0; i < lines.length; i++) netTotal += lines[i]!.net;
-  const receiptLines: ReceiptLine[] = lines.map((l) => {
+  const receiptLines: ReceiptLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     const from = instants.text(l.from);
     const to = instants.text(l.to);
     const net = moneyText(l.net, digits);
-    const gross = moneyText(l.gross, digits);
-    return l.name === undefined
-      ? { component: l.component, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross }
-      : { component: l.component, name: l.name, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross };
-  });
+    const gross = l.gross === l.net ? net : moneyText(l.gross, digits);
+    receiptLines.push(
+      l.name === undefined
+        ? { component: l.component, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross }
+        : { component: l.component, name: l.name, rate: l.rate, from, to, quantity: l.quantity, unit: l.unit, unitPrice: l.unitPrice, net, gross },
+    );
+  }
   let grossTotal = netTotal + taxTotal;
 
   const cash = f.cash;
@@ -503,7 +568,11 @@ function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
     }
   }
 
-  const receiptTaxes: ReceiptTax[] = taxes.map((t) => ({ name: t.rule.name, rate: t.rule.rate!, base: moneyText(t.base, digits), amount: moneyText(t.amount, digits), source: t.rule.source }));
+  const receiptTaxes: ReceiptTax[] = [];
+  for (let i = 0; i < taxes.length; i++) {
+    const t = taxes[i]!;
+    receiptTaxes.push({ name: t.rule.name, rate: t.rule.rate!, base: moneyText(t.base, digits), amount: moneyText(t.amount, digits), source: t.rule.source });
+  }
   const totals = { net: moneyText(netTotal, digits), tax: moneyText(taxTotal, digits), gross: moneyText(grossTotal, digits) };
   const payment = s.payment ?? "card";
   // The session's own text when it is already the shortest form ("22.5", not "22.50").
