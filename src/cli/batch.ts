@@ -9,11 +9,10 @@ import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { priceLines, splitLines, tariffBook, type LinesResult, type TariffSource } from "./batch-lines.js";
 import type { Chunk } from "./batch-worker.js";
-import { InputError, readText, UsageError } from "./io.js";
+import { InputError, parseCommandArgs, readText, UsageError } from "./io.js";
 
 /** Blocks of input in flight per worker (a block is what one read of the input brings: up to 64 KiB). */
 const CHUNKS_PER_WORKER = 4;
@@ -101,18 +100,7 @@ export async function runBatch(argv: readonly string[], env: BatchEnv = nodeEnv(
 }
 
 async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { workers: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs(argv, { workers: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } });
   if (values.help) {
     env.stdout.write(BATCH_HELP + "\n");
     return 0;

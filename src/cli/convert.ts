@@ -1,8 +1,7 @@
 import { writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { convertTariff, FORMATS, type TariffFormat } from "../interop/convert.js";
 import { TariffError } from "../schema/errors.js";
-import { displayName, InputError, readJson, UsageError } from "./io.js";
+import { displayName, InputError, parseCommandArgs, readJson, UsageError } from "./io.js";
 import type { CliIO } from "./main.js";
 import { printWarnings } from "./ocpi.js";
 
@@ -33,13 +32,7 @@ function format(value: string | undefined, flag: string): TariffFormat {
 
 /** `ev-tariff convert`. */
 export function commandConvert(argv: readonly string[], io: CliIO): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
+  const { values, positionals } = parseCommandArgs(argv, {
         from: { type: "string" },
         to: { type: "string" },
         market: { type: "string" },
@@ -51,12 +44,7 @@ export function commandConvert(argv: readonly string[], io: CliIO): number {
         output: { type: "string", short: "o" },
         strict: { type: "boolean" },
         help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+      });
   if (values.help) {
     io.stdout(CONVERT_HELP);
     return 0;

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Issue } from "../schema/errors.js";
 
 /** A problem with a file the user named: printed as `file: /pointer: message`, exit 1. */
@@ -60,4 +61,28 @@ export function readJson(file: string, stdin: () => string): unknown {
 /** The display name of a file argument. */
 export function displayName(file: string): string {
   return file === "-" ? "<stdin>" : file;
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * Parses a command's arguments strictly (unknown options refused, positionals allowed); a mistake
+ * becomes a UsageError (exit 2).
+ */
+export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options,
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+/** Standard input can back one file argument only. */
+export function checkStdinOnce(files: readonly string[]): void {
+  if (files.filter((f) => f === "-").length > 1) throw new UsageError('standard input ("-") can be read only once per command');
 }

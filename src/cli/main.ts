@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { explainSession } from "../receipt/explain.js";
 import { formatExplanation } from "../receipt/explain-text.js";
 import { formatReceipt } from "../receipt/receipt-text.js";
@@ -8,7 +7,7 @@ import { safeParseSession } from "../schema/parse-session.js";
 import { safeParseTariff } from "../schema/parse-tariff.js";
 import { TariffError } from "../schema/errors.js";
 import type { Session, Tariff } from "../schema/types.js";
-import { displayName, InputError, readJson, UsageError } from "./io.js";
+import { checkStdinOnce, displayName, InputError, parseCommandArgs, readJson, UsageError } from "./io.js";
 import { formatMarkets } from "./markets.js";
 import { runBatch } from "./batch.js";
 import { commandOcpi } from "./ocpi.js";
@@ -71,10 +70,6 @@ function loadSession(file: string, io: CliIO): Session {
   return result.value;
 }
 
-function checkStdinOnce(files: readonly string[]): void {
-  if (files.filter((f) => f === "-").length > 1) throw new UsageError('standard input ("-") can be read only once per command');
-}
-
 function commandValidate(files: readonly string[], io: CliIO): number {
   if (files.length === 0) throw new UsageError("validate needs at least one tariff file");
   checkStdinOnce(files);
@@ -133,18 +128,7 @@ export function run(argv: readonly string[], io: CliIO = nodeIO): number {
   try {
     if (argv[0] === "ocpi") return commandOcpi(argv.slice(1), io);
     if (argv[0] === "convert") return commandConvert(argv.slice(1), io);
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        allowPositionals: true,
-        strict: true,
-        options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } },
-      });
-    } catch (e) {
-      throw new UsageError((e as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" }, help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } });
     if (values.help) {
       io.stdout(HELP);
       return 0;

@@ -1,9 +1,8 @@
-import { parseArgs } from "node:util";
 import { DocumentError, type Warning } from "../interop/common.js";
 import { checkCdr, priceCdr, COST_FIELDS, type CdrPricing, type CostField } from "../interop/ocpi/cdr.js";
 import type { OcpiPrice221, OcpiPrice230 } from "../interop/ocpi/model.js";
 import { TariffError } from "../schema/errors.js";
-import { displayName, InputError, readJson, UsageError } from "./io.js";
+import { checkStdinOnce, displayName, InputError, parseCommandArgs, readJson, UsageError } from "./io.js";
 import type { CliIO } from "./main.js";
 
 export const OCPI_HELP = `ev-tariff ocpi — price and check OCPI charge records (CDRs)
@@ -47,23 +46,12 @@ function formatPricing(p: CdrPricing): string {
 
 /** `ev-tariff ocpi price|check`. */
 export function commandOcpi(argv: readonly string[], io: CliIO): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
+  const { values, positionals } = parseCommandArgs(argv, {
         json: { type: "boolean" },
         "time-zone": { type: "string" },
         market: { type: "string" },
         help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const { values, positionals } = parsed;
+      });
   if (values.help) {
     io.stdout(OCPI_HELP);
     return 0;
@@ -71,7 +59,7 @@ export function commandOcpi(argv: readonly string[], io: CliIO): number {
   const [sub, ...files] = positionals;
   if (sub !== "price" && sub !== "check") throw new UsageError(sub ? `unknown ocpi command "${sub}" (price or check)` : "ocpi needs a command: price or check");
   if (files.length !== 2) throw new UsageError(`ocpi ${sub} needs a tariff file and a charge record file`);
-  if (files.filter((f) => f === "-").length > 1) throw new UsageError('standard input ("-") can be read only once per command');
+  checkStdinOnce(files);
   const [tariffFile, cdrFile] = files as [string, string];
   const tariff = readJson(tariffFile, io.stdin);
   const cdr = readJson(cdrFile, io.stdin);
