@@ -5,12 +5,10 @@
  */
 import fc from "fast-check";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { ocpiToTariff, ocppToTariff, parseTariff, priceCdr, TariffError, tariffToOcpp } from "../../src/index.js";
 import { tariffDoc } from "../properties/arbitraries.js";
+import { CONFORMANCE as conformance } from "../interop/helpers.js";
 import { corruption } from "./fuzzer.js";
-
-const conformance = fileURLToPath(new URL("../../../shared/conformance/ocpi", import.meta.url));
 
 /** The conformance tariffs and charge records, read in place. */
 export function conformanceDocs(): { tariffs: unknown[]; cdrs: unknown[] } {

@@ -5,8 +5,11 @@ import formats from "ajv-formats";
 import { OCPP21 } from "typed-ocpp";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-/** The conformance data sits beside the repository, in shared/ (read in place, never copied). */
-export const CONFORMANCE = resolve(ROOT, "../shared/conformance/ocpi");
+/**
+ * The conformance data sits beside the repository, in shared/ (read in place, never copied). The
+ * mutation run works in a sandbox folder inside the clone and names shared/ in EV_TARIFF_SHARED.
+ */
+export const CONFORMANCE = resolve(process.env.EV_TARIFF_SHARED ?? resolve(ROOT, "../shared"), "conformance/ocpi");
 
 const schemas = OCPP21.schemas as unknown as Record<string, { definitions: Record<string, unknown> }>;
 const ajv = new Ajv({ strict: false, allErrors: true });
