@@ -13,12 +13,22 @@ export interface Chunk {
   readonly bytes: Uint8Array;
 }
 
-const { sources, folder } = workerData as { sources: TariffSource[]; folder: boolean };
+/** What the main thread gives a worker. `exitOn` is for the fault tests only (see batch.ts). */
+export interface WorkerSetup {
+  readonly sources: TariffSource[];
+  readonly folder: boolean;
+  readonly exitOn?: string;
+}
+
+const { sources, folder, exitOn } = workerData as WorkerSetup;
 const { book } = tariffBook(sources, folder);
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 parentPort!.on("message", (chunk: Chunk) => {
-  const result = priceLines(book, splitLines(decoder.decode(chunk.bytes)), chunk.first);
+  const text = decoder.decode(chunk.bytes);
+  // The fault tests' stand-in for a worker that dies (out of memory, a native crash) on some input.
+  if (exitOn !== undefined && text.includes(exitOn)) process.exit(70);
+  const result = priceLines(book, splitLines(text), chunk.first);
   const out = encoder.encode(result.out);
   parentPort!.postMessage({ ...result, seq: chunk.seq, out }, [out.buffer as ArrayBuffer]);
 });

@@ -4,14 +4,15 @@
  * or `{ line, error: { issues } }`. A bad line never stops the run. Memory stays flat: input is read
  * as it is priced (at most a few chunks per worker in flight) and output waits for the writer to drain.
  */
-import { createReadStream, createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { priceLines, splitLines, tariffBook, type LinesResult, type TariffSource } from "./batch-lines.js";
-import type { Chunk } from "./batch-worker.js";
+import { failureText, fileSink, readDone, ResumeMerge, streamSink } from "./batch-output.js";
+import type { Chunk, WorkerSetup } from "./batch-worker.js";
 import { InputError, parseCommandArgs, readText, UsageError } from "./io.js";
 
 /** Blocks of input in flight per worker (a block is what one read of the input brings: up to 64 KiB). */
@@ -20,25 +21,46 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** Young-generation size of each worker, MB: smaller than V8's default, so a long run's RSS stays low. */
 const YOUNG_MB = 8;
+/** Workers that may die (and be replaced) in one run, beyond two per worker asked for. */
+const MAX_DEATHS = 16;
 
 /** The streams a batch uses; tests pass their own. */
 export interface BatchEnv {
   readonly stdin: Readable;
   readonly stdout: Writable;
   readonly stderr: Writable & { isTTY?: boolean };
+  /** Aborting it (the CLI does on SIGINT) stops the reading; what was read is finished and written. */
+  readonly signal?: AbortSignal;
+  /**
+   * For the fault tests (the CLI reads it from EV_TARIFF_BATCH_FAULT): "exit-on:TEXT" makes the
+   * first workers exit when a block holds TEXT, as a worker killed mid-run would (their replacements
+   * do not); "always-exit-on:TEXT" makes every worker do so, as a line that always kills would.
+   */
+  readonly fault?: string;
 }
 
-const nodeEnv = (): BatchEnv => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+const nodeEnv = (signal: AbortSignal): BatchEnv => ({
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal,
+  fault: process.env.EV_TARIFF_BATCH_FAULT,
+});
 
-export const BATCH_HELP = `Usage: ev-tariff batch <tariff.json|folder> <sessions.ndjson|-> [--workers N] [--out file]
+export const BATCH_HELP = `Usage: ev-tariff batch <tariff.json|folder> <sessions.ndjson|-> [--workers N] [--out file [--resume]]
 
 Prices one session per line (NDJSON). With a folder, every tariff file in it is loaded and each
-session names its tariff by "tariffId". Writes one record per line, in input order:
+session names its tariff by "tariffId". Writes one record per non-blank line, in input order:
   {"line":N,"receipt":{…}}   or   {"line":N,"error":{"issues":[{"path":…,"message":…}]}}
+or, for a line a worker died on twice, {"line":N,"notDone":"why"}.
 --workers N   worker threads (default: the number of CPUs; 0 prices in the main thread)
 --out file    write records to a file instead of standard output
-A summary (count, errors, totals per currency, sessions per second) goes to standard error, with a
-progress bar on a terminal. Exit code 0 when every line was priced, 1 when some were error records.`;
+--resume      with --out: keep the receipts and errors the file already holds and price only the
+              lines it lacks (or lists as notDone); the same input must be given
+A summary (count, errors, not done, totals per currency, sessions per second) goes to standard
+error, with a progress bar on a terminal. Ctrl-C stops reading, writes what was read, and says from
+which line to resume. Exit code 0 when every line was priced, 1 when some were error records or not
+done (or the output failed), 130 when interrupted.`;
 
 /** Every *.json file under a folder, sorted, read. */
 function folderSources(folder: string): TariffSource[] {
@@ -81,10 +103,15 @@ const formatMinor = (minor: bigint, digits: number) => {
  * @example
  * await runBatch(["tariffs/gr/athens-dc-150.json", "sessions.ndjson", "--workers", "2", "--out", "receipts.ndjson"])
  */
-export async function runBatch(argv: readonly string[], env: BatchEnv = nodeEnv()): Promise<number> {
-  const say = (text: string) => env.stderr.write(text + "\n");
+export async function runBatch(argv: readonly string[], env?: BatchEnv): Promise<number> {
+  // From the CLI: the first Ctrl-C ends the run in order; a second one ends the process at once.
+  const controller = new AbortController();
+  const onSigint = () => (controller.signal.aborted ? process.exit(130) : controller.abort());
+  if (!env) process.on("SIGINT", onSigint);
+  const streams = env ?? nodeEnv(controller.signal);
+  const say = (text: string) => streams.stderr.write(text + "\n");
   try {
-    return await batch(argv, env);
+    return await batch(argv, streams);
   } catch (e) {
     if (e instanceof InputError) {
       say(e.message);
@@ -96,11 +123,112 @@ export async function runBatch(argv: readonly string[], env: BatchEnv = nodeEnv(
     }
     say(`ev-tariff: internal error: ${(e as Error)?.message ?? String(e)} (please report this)`);
     return 3;
+  } finally {
+    process.off("SIGINT", onSigint);
   }
 }
 
+
+/** A block of whole input lines, as cut from the input (or one line of a block split after two failures). */
+interface Block {
+  /** Unique per block and part; what a worker's answer names. */
+  readonly id: number;
+  /** Position in the output order (a part carries its parent's). */
+  readonly seq: number;
+  readonly first: number;
+  readonly count: number;
+  readonly bytes: Uint8Array;
+  /** How many workers died pricing it. */
+  failures: number;
+  readonly parent?: Split;
+  readonly index?: number;
+}
+
+/** A block priced line by line after killing two workers: its parts' results, put back together in order. */
+interface Split {
+  readonly block: Block;
+  readonly results: (Outcome | undefined)[];
+  remaining: number;
+}
+
+/** What a block comes to: its records and what the summary adds up. */
+interface Outcome {
+  readonly out: string | Uint8Array;
+  readonly sessions: number;
+  readonly errors: number;
+  readonly notDone: number;
+  readonly totals: readonly (readonly [string, number, string])[];
+}
+
+interface Slot {
+  readonly worker: Worker;
+  /** Blocks sent and not answered, in the order sent (a worker answers in that order). */
+  readonly pending: Block[];
+  reason?: string;
+  closing: boolean;
+}
+
+/** A worker that dies twice on the same block gets its lines one by one; a line that kills twice is not done. */
+const TRIES = 2;
+
+/** Line records for a block nobody could price. */
+function notDoneOutcome(block: Block, reason: string): Outcome {
+  let out = "";
+  let notDone = 0;
+  splitLines(decoder.decode(block.bytes)).forEach((text, i) => {
+    if (text.trim() === "") return;
+    out += `{"line":${block.first + i},"notDone":${JSON.stringify(reason)}}\n`;
+    notDone++;
+  });
+  return { out, sessions: 0, errors: 0, notDone, totals: [] };
+}
+
+/** The parts of a block, one line each (with the newline), numbered on from its first line. */
+function lineParts(block: Block, split: Split, nextId: () => number): Block[] {
+  const parts: Block[] = [];
+  let from = 0;
+  for (let i = 0; i < block.count; i++) {
+    const nl = block.bytes.indexOf(10, from);
+    const to = nl < 0 ? block.bytes.length : nl + 1;
+    parts.push({ id: nextId(), seq: block.seq, first: block.first + i, count: 1, bytes: block.bytes.slice(from, to), failures: 1, parent: split, index: i });
+    from = to;
+  }
+  return parts;
+}
+
+const joinOutcomes = (parts: readonly Outcome[]): Outcome => ({
+  out: parts.map((p) => (typeof p.out === "string" ? p.out : decoder.decode(p.out))).join(""),
+  sessions: parts.reduce((n, p) => n + p.sessions, 0),
+  errors: parts.reduce((n, p) => n + p.errors, 0),
+  notDone: parts.reduce((n, p) => n + p.notDone, 0),
+  totals: parts.flatMap((p) => p.totals),
+});
+
+/** Lines already done (by an earlier run) become spaces: they are read, counted and skipped. */
+function blankDone(bytes: Uint8Array, first: number, done: Uint8Array): number {
+  let skipped = 0;
+  let from = 0;
+  for (let line = first; from < bytes.length; line++) {
+    const nl = bytes.indexOf(10, from);
+    const to = nl < 0 ? bytes.length : nl;
+    if (line < done.length && done[line] === 1) {
+      bytes.fill(32, from, to);
+      skipped++;
+    }
+    from = to + 1;
+  }
+  return skipped;
+}
+
+const range = (from: number, to: number) => (from === to ? `line ${from}` : `lines ${from}–${to}`);
+
 async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { workers: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    workers: { type: "string" },
+    out: { type: "string" },
+    resume: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) {
     env.stdout.write(BATCH_HELP + "\n");
     return 0;
@@ -110,6 +238,8 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   if (tariffPath === "-") throw new UsageError("the tariff cannot come from standard input in a batch; the sessions can");
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new UsageError("--workers must be a whole number from 0 to 256");
+  if (values.resume && values.out === undefined) throw new UsageError("--resume needs --out: the file a run wrote, to finish");
+  const fault = /^(always-)?exit-on:(.+)$/s.exec(env.fault ?? "");
 
   // Tariffs: compiled here too, so a bad tariff stops the run before any session is read.
   const folder = isDirectory(tariffPath);
@@ -129,37 +259,66 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
     }
     input = createReadStream(sessionsPath);
   }
-  const output: Writable = values.out !== undefined ? createWriteStream(values.out) : env.stdout;
-  const outputError = new Promise<never>((_, reject) => output.once("error", reject));
-  outputError.catch(() => undefined);
+
+  // The output, opened before any input is read (an unwritable one is refused at once). A resumed
+  // file is read for what is done, and rewritten beside itself, then moved over it.
+  const outPath = values.out;
+  const resuming = values.resume === true && outPath !== undefined && existsSync(outPath);
+  const previous = resuming ? readDone(outPath) : undefined;
+  const merge = resuming ? new ResumeMerge(outPath) : undefined;
+  const sink = outPath === undefined ? streamSink(env.stdout) : resuming ? fileSink(`${outPath}.resume-${process.pid}`, outPath) : fileSink(outPath);
+  if (previous) {
+    env.stderr.write(
+      `batch: resuming ${outPath}: ${previous.count} line(s) done, ${previous.records - previous.count} listed as not done` +
+        (previous.cutShort ? ", and a last record cut short (priced again)" : "") +
+        "\n",
+    );
+  }
 
   const started = performance.now();
   let lineCount = 0;
+  let already = 0;
   let sessions = 0;
   let errors = 0;
+  let notDone = 0;
   const totals = new Map<string, { digits: number; minor: bigint }>();
 
-  // Results are written strictly in input order: `waiting` holds chunks that came back early.
-  const waiting = new Map<number, Omit<LinesResult, "out"> & { out: string | Uint8Array }>();
+  // Why the run stopped early, if it did.
+  let outputFailure: { line: number; why: string } | undefined;
+  let gaveUp: string | undefined;
+  const stopped = () => env.signal?.aborted === true || outputFailure !== undefined || gaveUp !== undefined;
+
+  // Outcomes are written strictly in input order: `waiting` holds blocks that came back early.
+  const waiting = new Map<number, { outcome: Outcome; first: number; last: number }>();
   let nextToWrite = 0;
-  const write = (result: Omit<LinesResult, "out"> & { out: string | Uint8Array }) => {
-    sessions += result.sessions;
-    errors += result.errors;
-    for (const [code, digits, minor] of result.totals) {
+  /** The last input line whose record (if any) is in the output. */
+  let writtenTo = 0;
+  const write = ({ outcome, first, last }: { outcome: Outcome; first: number; last: number }) => {
+    if (outputFailure) return;
+    try {
+      if (merge) sink.write(merge.merge(typeof outcome.out === "string" ? outcome.out : decoder.decode(outcome.out), last));
+      else if (outcome.out.length > 0) sink.write(outcome.out);
+    } catch (e) {
+      outputFailure = { line: first, why: failureText(e) };
+      return;
+    }
+    writtenTo = last;
+    sessions += outcome.sessions;
+    errors += outcome.errors;
+    notDone += outcome.notDone;
+    for (const [code, digits, minor] of outcome.totals) {
       const sum = totals.get(code);
       if (sum) sum.minor += BigInt(minor);
       else totals.set(code, { digits, minor: BigInt(minor) });
     }
-    if (result.out.length > 0) output.write(result.out);
   };
-  const arrived = (seq: number, result: Omit<LinesResult, "out"> & { out: string | Uint8Array }) => {
-    waiting.set(seq, result);
+  const arrived = (block: Block, outcome: Outcome) => {
+    waiting.set(block.seq, { outcome, first: block.first, last: block.first + block.count - 1 });
     for (let r = waiting.get(nextToWrite); r; r = waiting.get(nextToWrite)) {
       waiting.delete(nextToWrite++);
       write(r);
     }
   };
-  const drained = () => (output.writableNeedDrain ? Promise.race([new Promise<void>((ok) => output.once("drain", () => ok())), outputError]) : Promise.resolve());
 
   // Progress on a terminal: lines so far, rate, and how much of the file was read.
   const tty = env.stderr.isTTY === true;
@@ -173,106 +332,213 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
       }, 200)
     : undefined;
 
-  const pool: { worker: Worker; busy: number }[] = [];
-  let inFlight = 0;
-  let slotFreed: (() => void) | undefined;
-  let failure: Error | undefined;
-  try {
-    if (workers > 0) {
-      const script = workerScript();
-      for (let i = 0; i < workers; i++) {
-        const worker = new Worker(script.url, { workerData: { sources, folder }, execArgv: script.execArgv, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
-        const slot = { worker, busy: 0 };
-        worker.on("message", (r: Omit<LinesResult, "out"> & { seq: number; out: Uint8Array }) => {
-          slot.busy--;
-          inFlight--;
-          arrived(r.seq, r);
-          slotFreed?.();
-        });
-        worker.on("error", (e) => {
-          failure ??= e;
-          slotFreed?.();
-        });
-        pool.push(slot);
-      }
-    }
-    const limit = workers * CHUNKS_PER_WORKER;
-    let seq = 0;
-    /** Prices a block of whole lines (bytes ending in "\n", or the last line): here, or in the least busy worker. */
-    const send = async (bytes: Uint8Array, first: number) => {
-      const chunk: Chunk = { seq: seq++, first, bytes };
-      if (pool.length === 0) {
-        arrived(chunk.seq, priceLines(book.book, splitLines(decoder.decode(bytes)), first));
-      } else {
-        while (inFlight >= limit && !failure) await new Promise<void>((ok) => (slotFreed = ok));
-        if (failure) throw failure;
-        const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
-        slot.busy++;
-        inFlight++;
-        // The bytes own their buffer (copied out of the stream's), so they move to the worker without a copy.
-        slot.worker.postMessage(chunk, [bytes.buffer as ArrayBuffer]);
-      }
-      await drained();
-    };
+  // Blocks waiting for a worker, the workers, and what changed while the reader waits.
+  const queue: Block[] = [];
+  const slots: Slot[] = [];
+  let outstanding = 0;
+  let deaths = 0;
+  let ids = 0;
+  const nextId = () => ids++;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const changed = () => new Promise<void>((ok) => (wake = ok));
+  const onAbort = () => {
+    input.destroy();
+    notify();
+  };
+  env.signal?.addEventListener("abort", onAbort);
 
+  const complete = (block: Block, outcome: Outcome) => {
+    outstanding--;
+    const split = block.parent;
+    if (!split) return arrived(block, outcome);
+    split.results[block.index!] = outcome;
+    if (--split.remaining === 0) arrived(split.block, joinOutcomes(split.results as Outcome[]));
+  };
+
+  const dispatch = () => {
+    while (queue.length > 0) {
+      let slot: Slot | undefined;
+      for (const s of slots) if (s.pending.length < CHUNKS_PER_WORKER && (!slot || s.pending.length < slot.pending.length)) slot = s;
+      if (!slot) return;
+      const block = queue.shift()!;
+      slot.pending.push(block);
+      // The worker gets its own copy (moved, not cloned): the block is kept in case the worker dies.
+      const bytes = block.bytes.slice();
+      const chunk: Chunk = { seq: block.id, first: block.first, bytes };
+      slot.worker.postMessage(chunk, [bytes.buffer as ArrayBuffer]);
+    }
+  };
+
+  const script = workers > 0 ? workerScript() : undefined;
+  const spawn = (generation: number) => {
+    const exitOn = fault && (fault[1] || generation === 0) ? fault[2] : undefined;
+    const worker = new Worker(script!.url, {
+      workerData: { sources, folder, exitOn } satisfies WorkerSetup,
+      execArgv: script!.execArgv,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
+    });
+    const slot: Slot = { worker, pending: [], closing: false };
+    worker.on("message", (r: Omit<LinesResult, "out"> & { seq: number; out: Uint8Array }) => {
+      const block = slot.pending.shift()!;
+      complete(block, { ...r, notDone: 0 });
+      dispatch();
+      notify();
+    });
+    worker.on("error", (e) => (slot.reason ??= e.message));
+    worker.on("exit", (code) => {
+      if (slot.closing) return;
+      slots.splice(slots.indexOf(slot), 1);
+      deaths++;
+      const reason = `the worker pricing it stopped (${slot.reason ?? `exit code ${code}`})`;
+      // The block it was pricing is the first it had not answered; the others go back as they were.
+      const [suspect, ...others] = slot.pending;
+      queue.unshift(...others);
+      if (suspect) {
+        suspect.failures++;
+        if (suspect.failures < TRIES) queue.unshift(suspect);
+        else if (suspect.count > 1) {
+          const split: Split = { block: suspect, results: [], remaining: suspect.count };
+          const parts = lineParts(suspect, split, nextId);
+          outstanding += parts.length - 1;
+          queue.unshift(...parts);
+        } else complete(suspect, notDoneOutcome(suspect, reason));
+      }
+      if (deaths <= MAX_DEATHS + 2 * workers) spawn(generation + 1);
+      else if (slots.length === 0) {
+        gaveUp = `${deaths} workers stopped; no more are started`;
+        for (const block of queue.splice(0)) complete(block, notDoneOutcome(block, `not priced: ${gaveUp}`));
+      }
+      dispatch();
+      notify();
+    });
+    slots.push(slot);
+  };
+
+  const limit = workers * CHUNKS_PER_WORKER;
+  let seq = 0;
+  /** Prices a block of whole lines: here (--workers 0), or in the least busy worker. */
+  const send = async (bytes: Uint8Array, first: number, count: number) => {
+    const block: Block = { id: nextId(), seq: seq++, first, count, bytes, failures: 0 };
+    outstanding++;
+    if (workers === 0) complete(block, { ...priceLines(book.book, splitLines(decoder.decode(bytes)), first), notDone: 0 });
+    else {
+      queue.push(block);
+      dispatch();
+      while (outstanding >= limit && !stopped()) await changed();
+    }
+    try {
+      await sink.drained();
+    } catch (e) {
+      outputFailure ??= { line: writtenTo + 1, why: failureText(e) };
+    }
+  };
+  const add = (pieces: readonly Uint8Array[], length: number): Uint8Array => {
+    const block = new Uint8Array(length);
+    let at = 0;
+    for (const p of pieces) {
+      block.set(p, at);
+      at += p.length;
+    }
+    return block;
+  };
+
+  try {
+    for (let i = 0; i < workers; i++) spawn(0);
     // The main thread only cuts the input into blocks of whole lines and counts them: parsing,
     // pricing and JSON all happen in the workers.
     let first = 1;
     let rest: Uint8Array[] = [];
     let restLength = 0;
-    for await (const piece of input as AsyncIterable<Uint8Array | string>) {
-      const data = typeof piece === "string" ? encoder.encode(piece) : piece;
-      const cut = data.lastIndexOf(10);
-      if (cut < 0) {
-        rest.push(data);
-        restLength += data.length;
-        continue;
+    try {
+      for await (const piece of input as AsyncIterable<Uint8Array | string>) {
+        if (stopped()) break;
+        const data = typeof piece === "string" ? encoder.encode(piece) : piece;
+        const cut = data.lastIndexOf(10);
+        if (cut < 0) {
+          rest.push(data);
+          restLength += data.length;
+          continue;
+        }
+        const block = add([...rest, data.subarray(0, cut + 1)], restLength + cut + 1);
+        let lines = 0;
+        for (let i = block.indexOf(10); i >= 0; i = block.indexOf(10, i + 1)) lines++;
+        lineCount += lines;
+        if (previous) already += blankDone(block, first, previous.done);
+        await send(block, first, lines);
+        first += lines;
+        const tail = data.subarray(cut + 1);
+        rest = tail.length > 0 ? [tail.slice()] : [];
+        restLength = tail.length;
       }
-      const block = new Uint8Array(restLength + cut + 1);
-      let at = 0;
-      for (const r of rest) {
-        block.set(r, at);
-        at += r.length;
+      if (restLength > 0 && !stopped()) {
+        // A last line without its newline (a truncated input ends so): priced like any other.
+        const block = add(rest, restLength);
+        lineCount++;
+        if (previous) already += blankDone(block, first, previous.done);
+        await send(block, first, 1);
       }
-      block.set(data.subarray(0, cut + 1), at);
-      let lines = 0;
-      for (let i = block.indexOf(10); i >= 0; i = block.indexOf(10, i + 1)) lines++;
-      lineCount += lines;
-      await send(block, first);
-      first += lines;
-      const tail = data.subarray(cut + 1);
-      rest = tail.length > 0 ? [tail.slice()] : [];
-      restLength = tail.length;
+    } catch (e) {
+      // Destroying the input on Ctrl-C ends the loop with an error; any other is the input's.
+      if (!env.signal?.aborted) throw new InputError(sessionsPath, [{ path: "", message: `cannot be read: ${failureText(e)}` }]);
     }
-    if (restLength > 0) {
-      // A last line without its newline.
-      const block = new Uint8Array(restLength);
-      let at = 0;
-      for (const r of rest) {
-        block.set(r, at);
-        at += r.length;
-      }
-      lineCount++;
-      await send(block, first);
-    }
-    while (inFlight > 0 && !failure) await new Promise<void>((ok) => (slotFreed = ok));
-    if (failure) throw failure;
+    // Whatever was read is finished, unless the output failed.
+    while (outstanding > 0 && outputFailure === undefined && gaveUp === undefined) await changed();
   } finally {
+    env.signal?.removeEventListener("abort", onAbort);
     if (progress) {
       clearInterval(progress);
       env.stderr.write("\r\x1b[K");
     }
-    await Promise.all(pool.map((p) => p.worker.terminate()));
+    for (const slot of slots) slot.closing = true;
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
-  if (output !== env.stdout) await new Promise<void>((ok, fail) => output.end((e?: Error | null) => (e ? fail(e) : ok())));
-  else await drained();
+
+  // A resumed file keeps the records it had past where this run got to.
+  if (outputFailure === undefined && merge) {
+    try {
+      sink.write(merge.upTo(Infinity));
+    } catch (e) {
+      outputFailure = { line: writtenTo + 1, why: failureText(e) };
+    }
+  }
+  merge?.close();
+  if (outputFailure) sink.abandon();
+  else {
+    try {
+      await sink.close();
+    } catch (e) {
+      outputFailure = { line: writtenTo + 1, why: failureText(e) };
+    }
+  }
 
   const seconds = (performance.now() - started) / 1000;
   const money = [...totals].map(([code, t]) => `${code} ${formatMinor(t.minor, t.digits)}`).join("; ");
-  env.stderr.write(
-    `batch: ${sessions} priced, ${errors} error record(s), ${lineCount} line(s) in ${seconds.toFixed(2)} s: ${Math.round(sessions / Math.max(seconds, 1e-6))} sessions/s, ` +
-      `${workers === 0 ? "main thread" : `${workers} worker(s)`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n` +
-      `batch: totals (gross): ${money || "none"}\n`,
-  );
-  return errors > 0 ? 1 : 0;
+  const held = writtenTo > 0 ? `the records of ${range(1, writtenTo)}` : "no record";
+  const holds = outPath === undefined ? `standard output was given ${held}` : `${outPath} holds ${held}`;
+  const finish = outPath === undefined ? "" : ` Finish with: ev-tariff batch … --out ${outPath} --resume`;
+  const report = [
+    `batch: ${sessions} priced, ${errors} error record(s), ${notDone} not done, ${lineCount} line(s)` +
+      (previous ? ` (${already} done by the earlier run)` : "") +
+      ` in ${seconds.toFixed(2)} s: ${Math.round(sessions / Math.max(seconds, 1e-6))} sessions/s, ` +
+      `${workers === 0 ? "main thread" : `${workers} worker(s)`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+    `batch: totals (gross)${previous ? " of the lines priced in this run" : ""}: ${money || "none"}`,
+  ];
+  if (deaths > 0) report.push(`batch: ${deaths} worker(s) stopped and were replaced; their lines were priced again${notDone > 0 ? `, and ${notDone} line(s) that stopped a worker twice are listed as notDone` : ""}`);
+  if (outputFailure) {
+    const what = `batch: the output failed at input line ${outputFailure.line} (${outputFailure.why})`;
+    report.push(
+      resuming
+        ? `${what}; ${outPath} is as it was before this run.${finish}`
+        : `${what}: ${holds}; line ${outputFailure.line} and every line after it are not done.${finish}`,
+    );
+  } else if (gaveUp) report.push(`batch: stopped: ${gaveUp}: ${holds}; the input from line ${writtenTo + 1} on is not done.${finish}`);
+  else if (env.signal?.aborted) report.push(`batch: interrupted: ${holds}; the input from line ${writtenTo + 1} on was not read.${finish}`);
+  env.stderr.write(report.join("\n") + "\n");
+  if (env.signal?.aborted && !outputFailure) return 130;
+  return errors > 0 || notDone > 0 || outputFailure || gaveUp ? 1 : 0;
 }

@@ -67,7 +67,7 @@ describe("ev-tariff batch", () => {
     const out = records(r.stdout);
     expect(out.map((x) => x.line)).toEqual(input.map((_, i) => i + 1));
     out.forEach((x, i) => expect(x.receipt).toEqual(priceSession(athens, parseSession(input[i]))));
-    expect(r.stderr).toMatch(/batch: 700 priced, 0 error record\(s\), 700 line\(s\) in [\d.]+ s: \d+ sessions\/s, 3 worker\(s\)/);
+    expect(r.stderr).toMatch(/batch: 700 priced, 0 error record\(s\), 0 not done, 700 line\(s\) in [\d.]+ s: \d+ sessions\/s, 3 worker\(s\)/);
   });
 
   it("turns bad lines into error records with their line numbers and keeps going; sums gross per currency", async () => {
@@ -88,7 +88,7 @@ describe("ev-tariff batch", () => {
     expect(out[3]!.error!.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["/end", "/energyKWh"]));
     expect(out[4]!.error!.issues).toEqual([{ path: "", message: "must be a session object" }]);
     const gross = good.map((s) => Math.round(Number(priceSession(athens, parseSession(s)).totals.gross) * 100)).reduce((a, b) => a + b, 0);
-    expect(r.stderr).toContain("batch: 3 priced, 3 error record(s), 7 line(s)");
+    expect(r.stderr).toContain("batch: 3 priced, 3 error record(s), 0 not done, 7 line(s)");
     expect(r.stderr).toContain(`batch: totals (gross): EUR ${(gross / 100).toFixed(2)}`);
   });
 
