@@ -1,0 +1,13 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+describe("runtime dependencies (npm run audit:runtime)", () => {
+  it("are only the reviewed ones, and none is in a recorded high-severity advisory's range", () => {
+    const r = spawnSync(process.execPath, ["scripts/audit.mjs", "--offline"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stdout).toMatch(/^audit: runtime dependencies decimal\.js-light@[\d.]+, zod@[\d.]+; none affected by the advisories recorded on \d{4}-\d{2}-\d{2}\n$/);
+    expect(r.status).toBe(0);
+  });
+});
