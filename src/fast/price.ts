@@ -24,6 +24,7 @@ import type { CompiledTariff } from "../compile/compile.js";
 import type { TaxRule } from "../markets/types.js";
 import { allocateMinor } from "../money/money.js";
 import type { LineComponent, Receipt, ReceiptLine, ReceiptTax } from "../receipt/types.js";
+import { sessionTimes } from "../schema/session-times.js";
 import type { Session } from "../schema/types.js";
 import { BAIL, bail, decimalText, instantMs, instantText, MAX, MAX_AMOUNT, micros, moneyText, mulDivExact, mulDivRound, roundDiv } from "./numbers.js";
 import { planOf, type Ctx, type FastPlan, type FastRate, type TaxPeriod } from "./plan.js";
@@ -399,9 +400,11 @@ function slices(f: FastPlan, cuts: readonly number[], count: number, at: readonl
 
 function price(f: FastPlan, s: Session, checkValidity: boolean): Receipt {
   const ct = f.ct;
-  const start = instantMs(s.start);
-  const end = instantMs(s.end);
-  const chEnd = s.chargingEnd === undefined ? end : instantMs(s.chargingEnd);
+  // The instants as parseSession read them, or read here (a session built by hand).
+  const times = sessionTimes(s);
+  const start = times ? times.start : instantMs(s.start);
+  const end = times ? times.end : instantMs(s.end);
+  const chEnd = times ? times.chargingEnd : s.chargingEnd === undefined ? end : instantMs(s.chargingEnd);
   const e6 = micros(s.energyKWh);
   const total = e6 * 1000;
   if (!(start <= chEnd && chEnd <= end && total <= MAX)) bail();

@@ -5,6 +5,7 @@ import { decimalText, isDecimal } from "./fields.js";
 import { fromZodIssues } from "./issues.js";
 import { deepFreeze } from "./parse-tariff.js";
 import { sessionSchema } from "./session.js";
+import { attachTimes, type SessionTimes } from "./session-times.js";
 import type { Session } from "./types.js";
 
 type Raw = Record<string, unknown>;
@@ -29,17 +30,17 @@ const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null &
 export function safeParseSession(input: unknown, options: SessionParseOptions = {}): SafeParseResult<Session> {
   const parsed = sessionSchema.safeParse(input);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
-  if (isObject(input)) issues.push(...crossFieldIssues(input, options.maxSessionDays ?? DEFAULT_MAX_SESSION_DAYS));
-  if (!parsed.success || issues.length > 0) return { ok: false, issues };
+  const cross = isObject(input) ? crossFieldIssues(input, options.maxSessionDays ?? DEFAULT_MAX_SESSION_DAYS) : undefined;
+  if (cross) issues.push(...cross.issues);
+  if (!parsed.success || issues.length > 0 || !cross?.times) return { ok: false, issues };
   const { $schema: _schema, energyKWh, meter, ...rest } = parsed.data;
-  return {
-    ok: true,
-    value: deepFreeze({
-      ...rest,
-      energyKWh: decimalText(energyKWh),
-      ...(meter ? { meter: meter.map((r) => ({ at: r.at, kWh: decimalText(r.kWh) })) } : {}),
-    }),
+  const session = {
+    ...rest,
+    energyKWh: decimalText(energyKWh),
+    ...(meter ? { meter: meter.map((r) => ({ at: r.at, kWh: decimalText(r.kWh) })) } : {}),
   };
+  // The instants were read for the checks above; the pricer reuses them.
+  return { ok: true, value: deepFreeze(attachTimes(session, cross.times)) };
 }
 
 /** Like `safeParseSession`, but throws a `TariffError` listing every issue. */
@@ -61,7 +62,8 @@ function instantOf(raw: Raw, key: string, issues: Issue[], path = `/${key}`): nu
   return parseInstant(v);
 }
 
-function crossFieldIssues(s: Raw, maxSessionDays: number): Issue[] {
+/** The checks across fields, and the session's instants when they could be read. */
+function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; times?: SessionTimes } {
   const issues: Issue[] = [];
   const start = instantOf(s, "start", issues);
   const end = instantOf(s, "end", issues);
@@ -78,7 +80,8 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): Issue[] {
   if (energy && energy.gt(0) && start !== undefined && chargingEnd !== undefined && chargingEnd === start)
     issues.push({ path: "/energyKWh", message: "energy was delivered, but charging time (start to chargingEnd) is zero" });
 
-  if (!Array.isArray(s.meter)) return issues;
+  const times = start !== undefined && end !== undefined && chargingEnd !== undefined ? { start, end, chargingEnd } : undefined;
+  if (!Array.isArray(s.meter)) return { issues, times };
   let prevAt: number | undefined;
   let prevKWh: Dec | undefined;
   s.meter.forEach((reading, i) => {
@@ -102,5 +105,5 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): Issue[] {
     if (at !== undefined) prevAt = at;
     if (kWh) prevKWh = kWh;
   });
-  return issues;
+  return { issues, times };
 }

@@ -1,0 +1,26 @@
+import type { Session } from "./types.js";
+
+/**
+ * Where `parseSession` keeps the session's instants as it read them (UTC ms), so that pricing does
+ * not read the same text twice. The property is a symbol and not enumerable: JSON and spreading leave
+ * it behind, so a session copied and changed is read afresh.
+ */
+const SESSION_TIMES = Symbol("ev-tariff.sessionTimes");
+
+/** A parsed session's start, end and chargingEnd (end when not given), in UTC ms. */
+export interface SessionTimes {
+  readonly start: number;
+  readonly end: number;
+  readonly chargingEnd: number;
+}
+
+/** Attaches the instants to a session object (before it is frozen). */
+export function attachTimes<T extends object>(session: T, times: SessionTimes): T {
+  Object.defineProperty(session, SESSION_TIMES, { value: times });
+  return session;
+}
+
+/** The instants `parseSession` read, when `session` is the object it returned. */
+export function sessionTimes(session: Session): SessionTimes | undefined {
+  return (session as { [SESSION_TIMES]?: SessionTimes })[SESSION_TIMES];
+}
