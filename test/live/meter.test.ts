@@ -5,6 +5,7 @@ import { Dec } from "../../src/money/decimal.js";
 import { firstMatch } from "../../src/price/dimensions.js";
 import type { Slice } from "../../src/price/slices.js";
 import { conditions, decimalText, sessionDoc, tariffDoc } from "../properties/arbitraries.js";
+import { athens } from "../helpers/tariffs.js";
 
 /** Rates with at most one condition each, so that prices do change within a session often. */
 const oneCondition = fc.tuple(conditions(), fc.nat()).map(([c, n]) => {
@@ -28,22 +29,6 @@ const simpleTariff = fc.record({
 const anyTariff = fc.oneof(tariffDoc(), simpleTariff);
 const mostlySimple = fc.oneof({ arbitrary: simpleTariff, weight: 3 }, { arbitrary: tariffDoc(), weight: 1 });
 
-/** Athens DC: 0.59 from 17:00 to 21:00 local, 0.39 from 23:00 to 07:00, else 0.49; idle 24.00/h after 15 min; flat 0.50. */
-const athens = parseTariff({
-  version: 1,
-  id: "gr-athens",
-  market: "GR",
-  currency: "EUR",
-  energy: [
-    { price: "0.59", when: { timeOfDay: { from: "17:00", to: "21:00" } } },
-    { price: "0.39", when: { timeOfDay: { from: "23:00", to: "07:00" } } },
-    { price: "0.49" },
-  ],
-  time: [],
-  idle: [{ price: "24.00", step: 60, when: { idleMinutes: { min: 15 } } }],
-  flat: [{ price: "0.50" }],
-  maxPrice: "90.00",
-});
 
 const issuePath = (f: () => unknown) => {
   try {

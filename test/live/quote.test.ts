@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSession, parseTariff, priceSession, quote, runPricing, TariffError } from "../../src/index.js";
+import { athens } from "../helpers/tariffs.js";
 
-const athens = parseTariff({
-  version: 1,
-  id: "gr-athens",
-  market: "GR",
-  currency: "EUR",
-  energy: [
-    { price: "0.59", when: { timeOfDay: { from: "17:00", to: "21:00" } } },
-    { price: "0.39", when: { timeOfDay: { from: "23:00", to: "07:00" } } },
-    { price: "0.49" },
-  ],
-  time: [],
-  idle: [{ price: "24.00", step: 60, when: { idleMinutes: { min: 15 } } }],
-  flat: [{ price: "0.50" }],
-  maxPrice: "90.00",
-});
 
 describe("quote", () => {
   it("builds the session from kWh / kW and idle minutes, prices it, and gives the cost by minute (hand-worked)", () => {

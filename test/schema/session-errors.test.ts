@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSession, safeParseSession, TariffError, type Issue } from "../../src/index.js";
+import { parseSession, safeParseSession, TariffError } from "../../src/index.js";
+import { issueHarness } from "../helpers/issues.js";
 
 /** 23:30Z → 02:30Z, charging until 02:00Z. */
 const START = "2026-03-28T23:30:00Z";
@@ -7,23 +8,12 @@ const END = "2026-03-29T02:30:00Z";
 const CHARGING_END = "2026-03-29T02:00:00Z";
 const BASE = { start: START, end: END, energyKWh: "22.5" } as const;
 
+const { issuesOf, expectOneIssue } = issueHarness(safeParseSession, "session");
+
 const DECIMAL = "must be a non-negative decimal with at most 6 decimals";
 
 function sessionWith(patch: Record<string, unknown>): Record<string, unknown> {
   return { ...BASE, ...patch };
-}
-
-function issuesOf(input: unknown): readonly Issue[] {
-  const result = safeParseSession(input);
-  if (result.ok) throw new Error(`expected the session to be rejected, but it parsed: ${JSON.stringify(result.value)}`);
-  return result.issues;
-}
-
-function expectOneIssue(input: unknown, path: string, ...fragments: string[]): void {
-  const issues = issuesOf(input);
-  expect(issues, JSON.stringify(issues)).toHaveLength(1);
-  expect(issues[0]!.path).toBe(path);
-  for (const f of fragments) expect(issues[0]!.message).toContain(f);
 }
 
 describe("the base fixture", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTariff, safeParseTariff, TariffError, type Issue } from "../../src/index.js";
+import { parseTariff, safeParseTariff, TariffError } from "../../src/index.js";
+import { issueHarness } from "../helpers/issues.js";
 
 /** A small valid tariff; each test breaks one thing. */
 const BASE = {
@@ -10,6 +11,8 @@ const BASE = {
   energy: [{ price: "0.45" }],
 } as const;
 
+const { issuesOf, expectOneIssue } = issueHarness(safeParseTariff, "tariff");
+
 const DECIMAL = "must be a non-negative decimal with at most 6 decimals";
 
 function tariffWith(patch: Record<string, unknown>): Record<string, unknown> {
@@ -19,21 +22,6 @@ function tariffWith(patch: Record<string, unknown>): Record<string, unknown> {
 /** A tariff whose single energy rate has the given `when`. */
 function withWhen(when: unknown): Record<string, unknown> {
   return tariffWith({ energy: [{ price: "0.45", when }] });
-}
-
-/** The issues of an input that must be rejected. */
-function issuesOf(input: unknown): readonly Issue[] {
-  const result = safeParseTariff(input);
-  if (result.ok) throw new Error(`expected the tariff to be rejected, but it parsed: ${JSON.stringify(result.value)}`);
-  return result.issues;
-}
-
-/** Asserts exactly one issue, at `path`, whose message contains every fragment. */
-function expectOneIssue(input: unknown, path: string, ...fragments: string[]): void {
-  const issues = issuesOf(input);
-  expect(issues, JSON.stringify(issues)).toHaveLength(1);
-  expect(issues[0]!.path).toBe(path);
-  for (const f of fragments) expect(issues[0]!.message).toContain(f);
 }
 
 describe("the base fixture", () => {
