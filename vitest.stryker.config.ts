@@ -8,13 +8,18 @@ const here = dirname(fileURLToPath(import.meta.url));
 const shared = [resolve(here, "../shared"), resolve(here, "../../../shared")].find((p) => existsSync(resolve(p, "conformance")));
 
 /**
- * The suite Stryker runs for every mutant: one host zone, and without the tests that build or spawn
- * processes (the built package, the CLI as a process, QuickJS), which test the wiring, not the core.
+ * The suite Stryker runs for every mutant: one host zone; the core's own tests, without those of the
+ * modules around it (CLI, interop, live, text) and of the wiring (the built package, processes,
+ * QuickJS, the browser); property tests at a third of their runs (test/helpers/runs.ts).
  */
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/package/**", "test/firmware/**", "test/batch/**", "test/fuzz/**", "test/preview/**", "test/schema/limits.test.ts", "test/properties/host-tz.test.ts"],
+    exclude: [
+      ...["package", "firmware", "batch", "fuzz", "preview", "cli", "interop", "conformance", "live", "text"].map((d) => `test/${d}/**`),
+      "test/schema/limits.test.ts",
+      "test/properties/host-tz.test.ts",
+    ],
     env: { TZ: "UTC", EXPECTED_HOST_TZ: "UTC", STRYKER: "1", ...(shared ? { EV_TARIFF_SHARED: shared } : {}) },
     isolate: false,
     testTimeout: 30_000,

@@ -6,6 +6,7 @@ import { Dec, displayDecimal } from "../../src/money/decimal.js";
 import { formatMoney, moneyFromMinor } from "../../src/money/money.js";
 import { ROUNDING_MODES, roundToIncrement } from "../../src/money/round.js";
 import { formatInstant, parseInstant } from "../../src/time/instants.js";
+import { runs } from "../helpers/runs.js";
 
 const bails = (f: () => unknown) => {
   try {
@@ -38,7 +39,7 @@ describe("fast-path numbers", () => {
       fc.property(instantTextArb, (text) => {
         expect(instantMs(text)).toBe(parseInstant(text));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -53,7 +54,7 @@ describe("fast-path numbers", () => {
       fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2199, 11, 31) }), (ms) => {
         expect(instantText(ms)).toBe(formatInstant(ms));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -78,7 +79,7 @@ describe("fast-path numbers", () => {
         const expected = roundToIncrement(new Dec(n).div(d), new Dec(1), mode);
         expect(roundDiv(n, d, mode)).toBe(expected.toNumber());
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -88,7 +89,7 @@ describe("fast-path numbers", () => {
         const exact = new Dec(a).times(b).div(c).toDecimalPlaces(0, Dec.ROUND_HALF_UP);
         if (exact.abs().lte(Number.MAX_SAFE_INTEGER)) expect(mulDivRound(a, b, c)).toBe(exact.toNumber());
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
     expect(mulDivRound(5, 1, 2)).toBe(3);
     expect(mulDivRound(-5, 1, 2)).toBe(-3);
@@ -116,7 +117,7 @@ describe("fast-path numbers", () => {
         expect(decimalText(n, 6)).toBe(displayDecimal(new Dec(n).div(1e6), 6));
         expect(moneyText(minor, c.settlementDigits)).toBe(formatMoney(moneyFromMinor(BigInt(minor), c)));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { runZone } from "../../src/fast/zone-runs.js";
 import { listMarkets } from "../../src/markets/index.js";
 import { offsetChanges, zone, type Zone } from "../../src/time/zones.js";
+import { runs as propertyRuns } from "../helpers/runs.js";
 
 const ZONES = [...new Set(listMarkets().flatMap((m) => [...m.timeZones, ...(m.regions ?? []).flatMap((r) => r.timeZones ?? [])]))];
 
@@ -20,7 +21,7 @@ describe("runZone: a zone's offsets remembered as constant-offset runs", () => {
       fc.property(fc.constantFrom(...ZONES), fc.integer({ min: 0, max: Date.UTC(2199, 11, 31) }), (name, t) => {
         expect(memo.get(name)!.offsetMs(t)).toBe(zone(name).offsetMs(t));
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 

@@ -11,8 +11,9 @@ import { Notes } from "../../src/interop/common.js";
 import { readOcpiTariff } from "../../src/interop/ocpi/model.js";
 import { conditions, decimalText, sessionDoc, tariffDoc } from "../properties/arbitraries.js";
 import { costDetailsErrors, ocppTariffErrors } from "./helpers.js";
+import { runs } from "../helpers/runs.js";
 
-const RUNS = 50;
+const RUNS = runs(50);
 const vat = fc.constantFrom("0.21", "0.06", "0.2", "0.1", "0.17", "0");
 
 /** Tariffs whose every feature both formats hold: own per-dimension VAT, prices excluding it. */

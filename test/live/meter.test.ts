@@ -6,6 +6,7 @@ import { firstMatch } from "../../src/price/dimensions.js";
 import type { Slice } from "../../src/price/slices.js";
 import { conditions, decimalText, sessionDoc, tariffDoc } from "../properties/arbitraries.js";
 import { athens } from "../helpers/tariffs.js";
+import { runs } from "../helpers/runs.js";
 
 /** Rates with at most one condition each, so that prices do change within a session often. */
 const oneCondition = fc.tuple(conditions(), fc.nat()).map(([c, n]) => {
@@ -253,7 +254,7 @@ describe("startMeter (properties)", () => {
         expect(receipt).toEqual(priceSession(tariff, session));
         expect(meter.receipt()).toBe(receipt);
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
@@ -298,7 +299,7 @@ describe("startMeter (properties)", () => {
           expect(change.atMs).toBeGreaterThanOrEqual(chargingEnd - 1);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 });

@@ -16,6 +16,7 @@ import { currency } from "../../src/money/currencies.js";
 import { applyTax } from "../../src/tax/apply-tax.js";
 import { taxesFor } from "../../src/tax/rules.js";
 import type { TaxedComponent } from "../../src/markets/types.js";
+import { runs } from "../helpers/runs.js";
 
 /** A non-negative fraction n / d of BigInts. */
 interface Frac {
@@ -132,7 +133,7 @@ describe("back-out of tax from an inclusive price (property)", () => {
           });
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -202,7 +203,7 @@ describe("back-out of tax from an inclusive price (property)", () => {
           r.taxes.forEach((t, i) => expect(withinHalf(minorOf(t.amount), exact[i]!), `${code} ${t.name}`).toBe(true));
         },
       ),
-      { numRuns: 400 },
+      { numRuns: runs(400) },
     );
   });
 });

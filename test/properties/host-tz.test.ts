@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { explainSession, parseSession, parseTariff, priceSession } from "../../src/index.js";
 import { sessionDoc, tariffDoc } from "./arbitraries.js";
+import { runs } from "../helpers/runs.js";
 
 const HOST_ZONES = ["UTC", "America/Santiago", "Asia/Kolkata", "Pacific/Chatham", "Europe/Paris", "America/New_York"];
 const original = process.env.TZ;
@@ -23,7 +24,7 @@ describe("independence from the host time zone (property)", () => {
           expect(JSON.stringify([priceSession(tariff, session), explainSession(tariff, session)])).toBe(reference);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: runs(40) },
     );
   });
 });

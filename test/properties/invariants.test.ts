@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSession, parseTariff, priceSession, type Receipt } from "../../src/index.js";
 import { sessionDoc, tariffDoc } from "./arbitraries.js";
+import { runs } from "../helpers/runs.js";
 
 const cents = (s: string) => {
   expect(s).toMatch(/^-?\d+\.\d{2}$/);
@@ -27,7 +28,7 @@ describe("receipt invariants (property)", () => {
         const r = priceSession(parseTariff(t), parseSession(s));
         checkInvariants(r);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 
@@ -45,7 +46,7 @@ describe("receipt invariants (property)", () => {
           expect(Math.abs(amount - exact)).toBeLessThanOrEqual(0.5 + 1e-9);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });

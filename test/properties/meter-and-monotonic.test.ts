@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSession, parseTariff, priceSession } from "../../src/index.js";
 import { decimalText, meterReadings, sessionDoc, tariffDoc } from "./arbitraries.js";
+import { runs } from "../helpers/runs.js";
 
 const cents = (s: string) => Math.round(Number(s) * 100);
 
@@ -20,7 +21,7 @@ describe("meter readings (property)", () => {
           expect(priceSession(tariff, parseSession(withMeter)).totals).toEqual(priceSession(tariff, parseSession(s)).totals);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
@@ -49,7 +50,7 @@ describe("monotonicity (property)", () => {
         const b = priceSession(tariff, parseSession(after));
         expect(cents(b.totals.gross)).toBeGreaterThanOrEqual(cents(a.totals.gross));
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 
@@ -63,7 +64,7 @@ describe("monotonicity (property)", () => {
           cents(priceSession(tariff, parseSession(card)).totals.gross),
         );
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
