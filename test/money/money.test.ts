@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { currency } from "../../src/money/currencies.js";
+import { currency, settlementNote } from "../../src/money/currencies.js";
 import { Dec } from "../../src/money/decimal.js";
 import { allocateMinor, formatMoney, moneyFromMinor, roundCash, roundMoney } from "../../src/money/money.js";
 import { roundToIncrement } from "../../src/money/round.js";
@@ -43,6 +43,20 @@ describe("money", () => {
     expect(allocateMinor(-1133n, [2733n, 400n])).toEqual([-988n, -145n]);
     expect(allocateMinor(7n, [])).toEqual([]);
     expect(allocateMinor(0n, [5n, -5n])).toEqual([0n, 0n]);
+    // The larger remainder gets the unit left over, wherever it stands: 3.33 | 6.67 → 3 | 7.
+    expect(allocateMinor(10n, [1n, 2n])).toEqual([3n, 7n]);
+    expect(allocateMinor(10n, [2n, 1n])).toEqual([7n, 3n]);
+    // Equal remainders: the earlier parts first.
+    expect(allocateMinor(2n, [1n, 1n, 1n])).toEqual([1n, 1n, 0n]);
+    expect(allocateMinor(-2n, [1n, 1n, 1n])).toEqual([-1n, -1n, 0n]);
+    // Weights that cancel out have no proportion: all to the first part.
+    expect(allocateMinor(5n, [2n, -2n])).toEqual([5n, 0n]);
+  });
+
+  it("says why a currency settles in other digits than ISO 4217's", () => {
+    expect(settlementNote("COP")).toMatch(/whole pesos/);
+    expect(currency("COP")).toMatchObject({ isoDigits: 2, settlementDigits: 0 });
+    expect(settlementNote("EUR")).toBeUndefined();
   });
 
   it("allocation parts add up to the total and each is within one unit of its exact share (property)", () => {
