@@ -18,12 +18,12 @@ const range = (max: number) =>
     .map(([min, max]) => ({ ...(min !== undefined ? { min: String(min) } : {}), ...(max !== undefined ? { max: String(max) } : {}) }));
 
 /** Conditions of every kind, or none. */
-export const conditions = (opts: { power?: boolean } = {}) =>
+export const conditions = (opts: { power?: boolean; energy?: boolean } = {}) =>
   fc.record(
     {
       days: fc.uniqueArray(fc.constantFrom(...dayNames), { minLength: 1, maxLength: 7 }),
       timeOfDay: fc.tuple(hhmm, hhmm).filter(([a, b]) => a !== b).map(([from, to]) => ({ from, to })),
-      energyKWh: range(80),
+      ...(opts.energy === false ? {} : { energyKWh: range(80) }),
       ...(opts.power === false ? {} : { powerKW: range(150) }),
       sessionMinutes: range(600),
       idleMinutes: range(120),
@@ -31,14 +31,14 @@ export const conditions = (opts: { power?: boolean } = {}) =>
     { requiredKeys: [] },
   );
 
-const rate = (dimension: "energy" | "time" | "idle" | "flat", opts: { steps: boolean; conditions: boolean; power?: boolean }) =>
+const rate = (dimension: "energy" | "time" | "idle" | "flat", opts: { steps: boolean; conditions: boolean; power?: boolean; energy?: boolean }) =>
   fc.record(
     {
       price: decimalText(dimension === "energy" ? 2 : 30, dimension === "energy" ? 4 : 2),
       ...(opts.steps && dimension !== "flat"
         ? { step: dimension === "energy" ? fc.constantFrom("0.1", "0.5", "1") : fc.constantFrom(1, 60, 300, 900) }
         : {}),
-      ...(opts.conditions ? { when: conditions({ power: opts.power ?? true }) } : {}),
+      ...(opts.conditions ? { when: conditions({ power: opts.power ?? true, energy: opts.energy ?? true }) } : {}),
     },
     { requiredKeys: ["price"] },
   );
@@ -47,12 +47,15 @@ export interface TariffOptions {
   steps?: boolean;
   conditions?: boolean;
   caps?: boolean;
+  /** powerKW conditions (default true). */
   power?: boolean;
+  /** energyKWh conditions (default true). */
+  energy?: boolean;
 }
 
 /** A v1 tariff document for one of the European markets. */
 export const tariffDoc = (opts: TariffOptions = {}) => {
-  const o = { steps: opts.steps ?? true, conditions: opts.conditions ?? true, power: opts.power ?? true };
+  const o = { steps: opts.steps ?? true, conditions: opts.conditions ?? true, power: opts.power ?? true, energy: opts.energy ?? true };
   return fc.record(
     {
       version: fc.constant(1 as const),
