@@ -329,5 +329,5 @@ function taxGroup(rules: readonly TaxRule[], inclusive: boolean): TaxGroup {
     q.push(b);
     m.push(exactWhen <= BigInt(MAX) ? Number(exactWhen) : 0);
   }
-  return { rules, p, q, m, keys: rules.map((t) => `${t.name}@${t.rate}@${t.method ?? "added"}@${t.source}`) };
+  return { rules, p, q, m, keys: rules.map((t) => taxKey([t])) };
 }

@@ -294,7 +294,7 @@ function displayQuantity(line: PricedLine): string {
 function mergeTaxes(taxes: readonly TaxComputation[]): TaxComputation[] {
   const byKey = new Map<string, TaxComputation>();
   for (const t of taxes) {
-    const key = `${t.rule.name}@${t.rule.rate}@${t.rule.method ?? "added"}@${t.rule.source}`;
+    const key = taxKey([t.rule]);
     const prev = byKey.get(key);
     byKey.set(
       key,
