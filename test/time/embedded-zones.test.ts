@@ -95,6 +95,32 @@ describe("embedded zone data", () => {
     expect(embeddedZone("Europe/Athens")!.offsetMs(Date.UTC(2250, 0, 1))).toBe(2 * H);
   });
 
+  it("changes offset at the exact instant of every change 1970–2035 and 2099–2103, as Intl does (five zones)", () => {
+    const problems: string[] = [];
+    let count = 0;
+    for (const name of ["Europe/Brussels", "America/Santiago", "America/Mexico_City", "America/New_York", "Europe/Athens"]) {
+      const intl = intlOffsetMinutes(name);
+      const embedded = embeddedZone(name)!;
+      for (const [from, to] of [
+        [Date.UTC(1970, 0, 1), Date.UTC(2036, 0, 1)],
+        [Date.UTC(2099, 0, 1), Date.UTC(2104, 0, 1)],
+      ] as const) {
+        for (const { at, after } of changes(intl, from, to)) {
+          count++;
+          if (embedded.offsetMs(at) !== after * MIN) problems.push(`${name} at ${new Date(at).toISOString()}`);
+          if (embedded.offsetMs(at - 1000) !== intl(at - 1000) * MIN) problems.push(`${name} just before ${new Date(at).toISOString()}`);
+        }
+      }
+      // Year boundaries (the rule's memo is per year), on both sides.
+      for (const year of [2026, 2101, 2150]) {
+        const t = Date.UTC(year, 0, 1);
+        for (const u of [t - 1000, t, t + 1000]) if (embedded.offsetMs(u) !== intl(u) * MIN) problems.push(`${name} at ${new Date(u).toISOString()}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(count).toBeGreaterThan(300);
+  });
+
   it("knows only the market zones and UTC, and says so", () => {
     expect(embeddedZone("Europe/Berlin")).toBeUndefined();
     expect(embeddedZone("__proto__")).toBeUndefined();

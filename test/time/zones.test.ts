@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatInstant, instantProblem, parseInstant } from "../../src/time/instants.js";
-import { fromLocal, isTimeZone, localParts, offsetChanges, toLocal, zone } from "../../src/time/zones.js";
+import { fromLocal, isTimeZone, localMidnight, localParts, offsetChanges, toLocal, zone } from "../../src/time/zones.js";
 
 const H = 3_600_000;
 
@@ -34,6 +34,26 @@ describe("zones", () => {
     const athens = zone("Europe/Athens");
     const p = localParts(toLocal(athens, Date.UTC(2026, 10, 20, 22, 30)));
     expect(p).toEqual({ date: "2026-11-21", weekday: 6, msOfDay: 30 * 60_000 });
+  });
+
+  it("reads calendar fields and midnights on both sides of 1970, and years beyond four digits", () => {
+    const DAY = 86_400_000;
+    expect(localParts(-1)).toEqual({ date: "1969-12-31", weekday: 3, msOfDay: DAY - 1 });
+    expect(localMidnight(Date.UTC(2026, 10, 21, 0, 30))).toBe(Date.UTC(2026, 10, 21));
+    expect(localMidnight(Date.UTC(2026, 10, 21))).toBe(Date.UTC(2026, 10, 21));
+    expect(localMidnight(-1)).toBe(-DAY);
+    const year = (y: number) => new Date(0).setUTCFullYear(y, 5, 1);
+    expect(localParts(year(-1)).date).toBe("-000001-06-01");
+    expect(localParts(year(0)).date).toBe("0000-06-01");
+    expect(localParts(year(10_000)).date).toBe("+10000-06-01");
+    expect(localParts(year(9999)).date).toBe("9999-06-01");
+  });
+
+  it("reads offsets before the common era too (Intl prints those years with an era)", () => {
+    const bc = new Date(0).setUTCFullYear(-50, 5, 1);
+    expect(zone("UTC").offsetMs(bc)).toBe(0);
+    const athens = zone("Europe/Athens");
+    expect(athens.offsetMs(bc)).toBe(athens.offsetMs(Date.UTC(1800, 5, 1)));
   });
 
   it("knows IANA names and refuses others", () => {
