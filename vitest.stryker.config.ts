@@ -17,7 +17,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: [
       ...["package", "firmware", "batch", "fuzz", "preview", "cli", "interop", "conformance", "live", "text"].map((d) => `test/${d}/**`),
-      "test/schema/limits.test.ts",
       "test/properties/host-tz.test.ts",
     ],
     env: { TZ: "UTC", EXPECTED_HOST_TZ: "UTC", STRYKER: "1", ...(shared ? { EV_TARIFF_SHARED: shared } : {}) },

@@ -47,7 +47,7 @@ describe("limits on untrusted input", () => {
     expect(d.ok).toBe(false);
   });
 
-  it.runIf(process.env.EXPECTED_HOST_TZ === "UTC")("prices 100,000 meter readings with one slice per reading: work grows linearly with input", () => {
+  it.runIf(process.env.EXPECTED_HOST_TZ === "UTC" && !process.env.STRYKER)("prices 100,000 meter readings with one slice per reading: work grows linearly with input", () => {
     const n = 100_000;
     const start = Date.UTC(2026, 4, 1);
     const meter = Array.from({ length: n }, (_, i) => ({ at: new Date(start + (i + 1) * 1000).toISOString(), kWh: ((i + 1) / 1000).toFixed(3) }));
