@@ -50,6 +50,22 @@ describe("a tariff's own taxes", () => {
   });
 });
 
+describe("market, currency and zone", () => {
+  const tx = { version: 1, id: "t", market: "US-TX", currency: "USD", energy: [{ price: "0.45" }] };
+  it("lists the market's zones and currencies when one is wrong or missing", () => {
+    expect(issues(safeParseTariff(tx))).toEqual([{ path: "/timeZone", message: "is required: market US-TX spans several zones (America/Chicago, America/Denver)" }]);
+    expect(issues(safeParseTariff({ ...tx, timeZone: "Europe/Paris" }))).toEqual([{ path: "/timeZone", message: "Europe/Paris is not a zone of market US-TX (America/Chicago, America/Denver)" }]);
+    expect(issues(safeParseTariff({ ...T, market: "PA", currency: "EUR" }))).toEqual([{ path: "/currency", message: "EUR is not a currency of market PA (USD, PAB)" }]);
+  });
+
+  it("a tax rate is a fraction below 1; a dates condition ends after it starts", () => {
+    expect(issues(safeParseTariff({ ...T, taxes: [tax({ rate: "1" })] }))).toEqual([{ path: "/taxes/0/rate", message: "is a fraction and must be below 1 (0.21 for 21 %)" }]);
+    expect(issues(safeParseTariff({ ...T, energy: [{ price: "0.45", when: { dates: { from: "2026-05-01", to: "2026-05-01" } } }] }))).toEqual([
+      { path: "/energy/0/when/dates/to", message: "must be after from (to is exclusive)" },
+    ]);
+  });
+});
+
 describe("validity and normal form", () => {
   it("validTo must be after validFrom, by at least a second", () => {
     expect(issues(safeParseTariff({ ...T, validFrom: "2026-05-01T00:00:00Z", validTo: "2026-05-01T00:00:00Z" }))).toEqual([{ path: "/validTo", message: "must be after validFrom" }]);
