@@ -3,7 +3,6 @@ import { currency as findCurrency, type Currency } from "../money/currencies.js"
 import { Dec } from "../money/decimal.js";
 import type { RoundingMode } from "../money/round.js";
 import { TariffError } from "../schema/errors.js";
-import { deepFreeze } from "../schema/parse-tariff.js";
 import { DIMENSIONS, type Dimension, type Tariff } from "../schema/types.js";
 import { parseInstant } from "../time/instants.js";
 import { intlZones, type Zone, type ZoneProvider } from "../time/zones.js";
@@ -130,13 +129,18 @@ function marketWithTariffTaxes(tariff: Tariff): Market | undefined {
   return { ...market, taxes };
 }
 
-/** Freezes the compiled tariff's own arrays and records (decimals are immutable already). */
+/** Freezes the compiled tariff's own arrays and records: its lists, its rates and their lists (decimals are immutable already). */
 function deepFreezeShallowData<T extends object>(value: T): T {
   for (const v of Object.values(value)) {
     if (Array.isArray(v)) Object.freeze(v);
   }
   const rates = (value as { rates?: Record<string, CompiledRate[]> }).rates;
-  if (rates) for (const list of Object.values(rates)) Object.freeze(list.map((r) => Object.freeze(r)));
-  void deepFreeze;
+  if (rates) {
+    for (const list of Object.values(rates)) {
+      for (const rate of list) Object.freeze(rate);
+      Object.freeze(list);
+    }
+    Object.freeze(rates);
+  }
   return Object.freeze(value);
 }
