@@ -97,7 +97,8 @@ function exchangeOf(ct: CompiledTariff, options: PriceOptions): { exchange: Exch
   if (options.currency === undefined && options.rate === undefined) return { exchange: undefined, billing: ct.currency };
   const issues = [];
   const billing = options.currency !== undefined ? findCurrency(options.currency) : undefined;
-  if (!billing) issues.push({ path: "/currency", message: `is not an ISO 4217 currency (${options.currency ?? "missing"})` });
+  if (!billing)
+    issues.push({ path: "/currency", message: options.currency === undefined ? "is required with a rate: the currency to bill in" : `is not an ISO 4217 currency (${options.currency})` });
   const rateOk = typeof options.rate === "string" && /^(0|[1-9]\d{0,11})(\.\d{1,12})?$/.test(options.rate) && !new Dec(options.rate).isZero();
   if (!rateOk) issues.push({ path: "/rate", message: "must be a positive decimal string with at most 12 decimals, e.g. \"1.0831\"" });
   if (!billing || !rateOk) throw new TariffError(issues, "exchange options");
