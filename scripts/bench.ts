@@ -202,6 +202,34 @@ function fastShare(file: string, n: number): number {
   return lines.filter((l) => priceFast(ct, src.parseSession(JSON.parse(l)), true)).length / lines.length;
 }
 
+/**
+ * The machine's own scaling, for comparison: the same fixed work (JSON.parse of a small session, in a
+ * loop: it allocates as pricing does, and shares nothing) in 1 and in N worker threads at once, best
+ * of `rounds`. A batch cannot scale better than this.
+ */
+async function controlScaling(workers: number, rounds: number): Promise<{ one: number; many: number }> {
+  const { Worker } = await import("node:worker_threads");
+  const code = `
+    const { parentPort } = require("node:worker_threads");
+    const text = ${JSON.stringify(JSON.stringify({ id: "s1", start: "2026-03-28T23:30:00Z", chargingEnd: "2026-03-29T01:30:00Z", end: "2026-03-29T02:30:00Z", energyKWh: "22.5", payment: "card" }))};
+    let n = 0;
+    for (let i = 0; i < 1500000; i++) n += JSON.parse(text).energyKWh.length;
+    parentPort.postMessage(n);`;
+  const run = async (n: number) => {
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: n }, () => new Promise((ok) => new Worker(code, { eval: true }).once("message", ok))));
+    return performance.now() - t0;
+  };
+  let one = Infinity;
+  let many = Infinity;
+  for (let r = 0; r < rounds; r++) {
+    one = Math.min(one, await run(1));
+    many = Math.min(many, await run(workers));
+  }
+  // Throughput ratio: N times the work in `many` ms against one time the work in `one` ms.
+  return { one, many };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Browser core
 
@@ -261,6 +289,11 @@ try {
         `by the batch's own clock ${best!.ownPerSecond.toLocaleString("en")} sessions/s, ${(best!.ownPerSecond / one.ownPerSecond).toFixed(2)}×`,
     );
   }
+
+  const control = await controlScaling(Math.max(2, cores), QUICK ? 2 : 5);
+  console.log(
+    `  control, this machine: JSON.parse of a session in a loop, ${Math.max(2, cores)} worker threads against 1 (the same work each, best of ${QUICK ? 2 : 5}): ${((Math.max(2, cores) * control.one) / control.many).toFixed(2)}×`,
+  );
 
   console.log("");
   if (FULL) {
