@@ -3,21 +3,14 @@
  * tariff's own taxes as market rules, sorted edges and thresholds, and a frozen result.
  */
 import { describe, expect, it } from "vitest";
-import { compileTariff, parseTariff, TariffError, type Tariff } from "../../src/index.js";
+import { compileTariff, parseTariff, type Tariff } from "../../src/index.js";
 import { clockText, compileConditions, localEdges } from "../../src/compile/conditions.js";
 import { Dec } from "../../src/money/decimal.js";
+import { thrown } from "../helpers/issues.js";
 
 const base = parseTariff({ version: 1, id: "t", market: "GR", currency: "EUR", energy: [{ price: "0.45" }] });
 
-function issuesOf(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof TariffError) return e.issues;
-    throw e;
-  }
-  throw new Error("did not throw");
-}
+const issuesOf = (f: () => unknown) => thrown(f).issues;
 
 describe("compileTariff", () => {
   it("refuses what it cannot resolve (a tariff object made by hand), naming the field", () => {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Issue, SafeParseResult } from "../../src/index.js";
+import { TariffError, type Issue, type SafeParseResult } from "../../src/index.js";
 
 /**
  * The error-suite harness of a parser: `issuesOf` the issues of an input that must be rejected, and
@@ -18,4 +18,15 @@ export function issueHarness(safeParse: (input: unknown) => SafeParseResult<unkn
     for (const f of fragments) expect(issues[0]!.message).toContain(f);
   };
   return { issuesOf, expectOneIssue };
+}
+
+/** The TariffError `f` throws: its issues and message (fails when `f` returns or throws anything else). */
+export function thrown(f: () => unknown): { issues: readonly Issue[]; message: string } {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof TariffError) return { issues: e.issues, message: e.message };
+    throw e;
+  }
+  throw new Error("expected a TariffError");
 }

@@ -1,20 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseSession, parseTariff, priceSession, TariffError } from "../../src/index.js";
+import { parseSession, parseTariff, priceSession } from "../../src/index.js";
 import { ocpiToTariff, ocppToTariff, priceCdr, tariffToOcpi, tariffToOcpp } from "../../src/interop/index.js";
 import { cdr, CONFORMANCE } from "./helpers.js";
+import { thrown } from "../helpers/issues.js";
 
 const tariff = (name: string) => JSON.parse(readFileSync(join(CONFORMANCE, name, "tariff.json"), "utf8")) as Record<string, unknown>;
-const issuesOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof TariffError) return e.issues;
-    throw e;
-  }
-  throw new Error("expected a TariffError");
-};
+const issuesOf = (f: () => unknown) => thrown(f).issues;
 
 describe("OCPI tariff → v1", () => {
   it("maps components, element restrictions, steps, VAT per component and min/max", () => {

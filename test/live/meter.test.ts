@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseSession, parseTariff, priceSession, runPricing, startMeter, TariffError, type Tariff } from "../../src/index.js";
+import { parseSession, parseTariff, priceSession, runPricing, startMeter, type Tariff } from "../../src/index.js";
 import { Dec } from "../../src/money/decimal.js";
 import { firstMatch } from "../../src/price/dimensions.js";
 import type { Slice } from "../../src/price/slices.js";
 import { conditions, decimalText, sessionDoc, tariffDoc } from "../properties/arbitraries.js";
 import { athens } from "../helpers/tariffs.js";
 import { runs } from "../helpers/runs.js";
+import { thrown } from "../helpers/issues.js";
 
 /** Rates with at most one condition each, so that prices do change within a session often. */
 const oneCondition = fc.tuple(conditions(), fc.nat()).map(([c, n]) => {
@@ -31,15 +32,7 @@ const anyTariff = fc.oneof(tariffDoc(), simpleTariff);
 const mostlySimple = fc.oneof({ arbitrary: simpleTariff, weight: 3 }, { arbitrary: tariffDoc(), weight: 1 });
 
 
-const issuePath = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TariffError);
-    return (e as TariffError).issues[0]!.path;
-  }
-  throw new Error("did not throw");
-};
+const issuePath = (f: () => unknown) => thrown(f).issues[0]!.path;
 
 describe("startMeter", () => {
   it("prices the session so far, tells the next change, and ends with priceSession's receipt", () => {

@@ -3,17 +3,10 @@
  * explain shows it: every kind of cut in one session across the spring DST change in Paris.
  */
 import { describe, expect, it } from "vitest";
-import { compileTariff, explainSession, parseSession, parseTariff, priceSession, runPricing, TariffError } from "../../src/index.js";
+import { compileTariff, explainSession, parseSession, parseTariff, priceSession, runPricing } from "../../src/index.js";
+import { thrown } from "../helpers/issues.js";
 
-function issuesOf(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof TariffError) return { issues: e.issues, message: e.message };
-    throw e;
-  }
-  throw new Error("did not throw");
-}
+const issuesOf = thrown;
 
 const t = parseTariff({
   version: 1,
