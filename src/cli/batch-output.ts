@@ -20,7 +20,8 @@ export interface Sink {
 
 const encoder = new TextEncoder();
 
-const why = (e: unknown): string => {
+/** Why a write failed, in words (for the summary). */
+export const failureText = (e: unknown): string => {
   const err = e as NodeJS.ErrnoException;
   switch (err?.code) {
     case "ENOENT":
@@ -39,9 +40,6 @@ const why = (e: unknown): string => {
   }
 };
 
-/** Why a write failed, in words (for the summary). */
-export const failureText = why;
-
 /**
  * A file sink. `path` is opened (created or emptied) at once, so an unwritable output is refused
  * before any input is read. With `replaces`, records go to a temporary file beside it that is
@@ -52,7 +50,7 @@ export function fileSink(path: string, replaces?: string): Sink {
   try {
     fd = openSync(path, "w");
   } catch (e) {
-    throw new InputError(replaces ?? path, [{ path: "", message: `cannot be written: ${why(e)}` }]);
+    throw new InputError(replaces ?? path, [{ path: "", message: `cannot be written: ${failureText(e)}` }]);
   }
   let open = true;
   let size = 0;
