@@ -16,8 +16,6 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, write
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { browserCoreSize, SIZE_LIMIT } from "./size-lib.js";
 
 type Lib = typeof import("../src/index.js");
@@ -231,24 +229,6 @@ async function controlScaling(workers: number, rounds: number): Promise<{ one: n
 }
 
 // ---------------------------------------------------------------------------------------------
-// Browser core
-
-/** The same bundle with the fast engine left in (Node and services have it; the browser build swaps it out). */
-async function withFastEngineGzip(): Promise<number> {
-  const result = await build({
-    stdin: { contents: 'export { parseTariff, parseSession, priceSession } from "./src/index.ts";', resolveDir: ROOT, loader: "ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-  });
-  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
-}
-
-// ---------------------------------------------------------------------------------------------
 
 const cpu = /model name\s*:\s*(.*)/.exec(existsSync("/proc/cpuinfo") ? readFileSync("/proc/cpuinfo", "utf8") : "")?.[1] ?? "unknown CPU";
 const cores = availableParallelism();
@@ -316,5 +296,5 @@ try {
 console.log("");
 const size = await browserCoreSize();
 console.log(
-  `browser core (parseTariff + parseSession + priceSession of the browser build; esbuild, minified, gzip -9): ${(size.gzip / 1000).toFixed(1)} kB gzip (${size.gzip.toLocaleString("en")} B; ${(size.bytes / 1000).toFixed(1)} kB minified), limit ${SIZE_LIMIT / 1000} kB; with the fast engine in: ${((await withFastEngineGzip()) / 1000).toFixed(1)} kB`,
+  `browser core (parseTariff + parseSession + priceSession of the browser build; esbuild, minified, gzip -9): ${(size.gzip / 1000).toFixed(1)} kB gzip (${size.gzip.toLocaleString("en")} B; ${(size.bytes / 1000).toFixed(1)} kB minified), limit ${SIZE_LIMIT / 1000} kB; with the fast engine in: ${((await browserCoreSize({ fastEngine: true })).gzip / 1000).toFixed(1)} kB`,
 );

@@ -4,8 +4,11 @@ import { fileURLToPath } from "node:url";
 
 export const SIZE_LIMIT = 40_000;
 
-/** Minified and gzip sizes of parse + price as a browser bundles them. */
-export async function browserCoreSize(): Promise<{ bytes: number; gzip: number }> {
+/**
+ * Minified and gzip sizes of parse + price as a browser bundles them (with `fastEngine`, the same
+ * bundle with the Node-side fast engine left in, for comparison).
+ */
+export async function browserCoreSize(options: { fastEngine?: boolean } = {}): Promise<{ bytes: number; gzip: number }> {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const result = await build({
     stdin: {
@@ -19,7 +22,7 @@ export async function browserCoreSize(): Promise<{ bytes: number; gzip: number }
     platform: "browser",
     target: "es2022",
     write: false,
-    plugins: [fastEngineOff()],
+    plugins: options.fastEngine ? [] : [fastEngineOff()],
     logLevel: "silent",
   });
   const code = result.outputFiles[0]!.contents;
