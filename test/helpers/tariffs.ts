@@ -17,3 +17,15 @@ export const athens: Tariff = parseTariff({
   flat: [{ price: "0.50" }],
   maxPrice: "90.00",
 });
+
+/** Brussels, energy 0.25 from 22:00 to 03:00 local and 0.40 otherwise; an idle fee of 12.00/h after 10 minutes. */
+export const brusselsNightDoc = {
+  version: 1,
+  id: "be-night",
+  market: "BE",
+  currency: "EUR",
+  energy: [{ price: "0.25", when: { timeOfDay: { from: "22:00", to: "03:00" } } }, { price: "0.40" }],
+  time: [],
+  idle: [{ price: "12.00", step: 60, when: { idleMinutes: { min: 10 } } }],
+  flat: [],
+};

@@ -5,9 +5,9 @@ import { Dec } from "../../src/money/decimal.js";
 import { firstMatch } from "../../src/price/dimensions.js";
 import type { Slice } from "../../src/price/slices.js";
 import { conditions, decimalText, sessionDoc, tariffDoc } from "../properties/arbitraries.js";
-import { athens } from "../helpers/tariffs.js";
 import { runs } from "../helpers/runs.js";
 import { thrown } from "../helpers/issues.js";
+import { athens, brusselsNightDoc } from "../helpers/tariffs.js";
 
 /** Rates with at most one condition each, so that prices do change within a session often. */
 const oneCondition = fc.tuple(conditions(), fc.nat()).map(([c, n]) => {
@@ -141,16 +141,7 @@ describe("startMeter", () => {
   });
 
   it("follows the wall clock across a DST change (Brussels springs forward at 01:00Z)", () => {
-    const night = parseTariff({
-      version: 1,
-      id: "be-night",
-      market: "BE",
-      currency: "EUR",
-      energy: [{ price: "0.25", when: { timeOfDay: { from: "22:00", to: "03:00" } } }, { price: "0.40" }],
-      time: [],
-      idle: [],
-      flat: [],
-    });
+    const night = parseTariff({ ...brusselsNightDoc, idle: [] });
     // 23:30Z is 00:30 CET; 03:00 local comes at 01:00Z, when 02:00 CET jumps to 03:00 CEST.
     const meter = startMeter(night, { start: "2026-03-28T23:30:00Z" });
     const change = meter.nextChange();

@@ -19,6 +19,7 @@ import {
 } from "../../src/index.js";
 import { embeddedZones } from "../../src/time/embedded-zones.js";
 import { athens, athensReceipt, cashReceipt, everyPhrase, maxReceipt } from "./fixtures.js";
+import { brusselsNightDoc } from "../helpers/tariffs.js";
 
 const NB = "\u00a0";
 const NNB = "\u202f";
@@ -117,16 +118,7 @@ describe("without Intl", () => {
 
   it("renders receipts in the station's zone with the embedded zone data, else in UTC and says so", () => {
     const dst = priceSession(
-      parseTariff({
-        version: 1,
-        id: "be-night",
-        market: "BE",
-        currency: "EUR",
-        energy: [{ price: "0.25", when: { timeOfDay: { from: "22:00", to: "03:00" } } }, { price: "0.40" }],
-        time: [],
-        idle: [{ price: "12.00", step: 60, when: { idleMinutes: { min: 10 } } }],
-        flat: [],
-      }),
+      parseTariff(brusselsNightDoc),
       parseSession({ id: "dst", start: "2026-03-28T23:30:00Z", chargingEnd: "2026-03-29T02:00:00Z", end: "2026-03-29T02:30:00Z", energyKWh: "22.5", payment: "cash" }),
     );
     const [local, utc] = withoutIntl(() => [renderReceipt(dst, "nl-BE", { zones: embeddedZones }), renderReceipt(dst, "nl-BE")]);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { describeTariff, parseSession, parseTariff, priceSession, renderReceipt, resolveTextLocale, tariffSentences } from "../../src/index.js";
 import { athens, athensReceipt } from "./fixtures.js";
+import { brusselsNightDoc } from "../helpers/tariffs.js";
 
 const NB = "\u00a0";
 const NNB = "\u202f";
@@ -44,17 +45,7 @@ const saoPaulo = parseTariff({
   minPrice: "1234.56",
 });
 const aruba = parseTariff({ version: 1, id: "aw", market: "AW", currency: "AWG", energy: [{ price: "0.95" }], time: [], idle: [], flat: [{ price: "2.50" }] });
-const brusselsNight = parseTariff({
-  version: 1,
-  id: "be-night",
-  market: "BE",
-  currency: "EUR",
-  energy: [{ price: "0.25", when: { timeOfDay: { from: "22:00", to: "03:00" } } }, { price: "0.40" }],
-  time: [],
-  idle: [{ price: "12.00", step: 60, when: { idleMinutes: { min: 10 } } }],
-  flat: [],
-  maxPrice: "1234.50",
-});
+const brusselsNight = parseTariff({ ...brusselsNightDoc, maxPrice: "1234.50" });
 /** The night Brussels springs forward: 23:30Z is 00:30 CET, 02:30Z is 04:30 CEST. */
 const dstReceipt = priceSession(
   brusselsNight,
