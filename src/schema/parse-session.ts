@@ -32,7 +32,7 @@ export function safeParseSession(input: unknown, options: SessionParseOptions = 
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
   const cross = isObject(input) ? crossFieldIssues(input, options.maxSessionDays ?? DEFAULT_MAX_SESSION_DAYS) : undefined;
   if (cross) issues.push(...cross.issues);
-  if (!parsed.success || issues.length > 0 || !cross?.times) return { ok: false, issues };
+  if (!parsed.success || issues.length > 0) return { ok: false, issues };
   const { $schema: _schema, energyKWh, meter, ...rest } = parsed.data;
   const session = {
     ...rest,
@@ -40,7 +40,7 @@ export function safeParseSession(input: unknown, options: SessionParseOptions = 
     ...(meter ? { meter: meter.map((r) => ({ at: r.at, kWh: decimalText(r.kWh) })) } : {}),
   };
   // The instants were read for the checks above; the pricer reuses them.
-  return { ok: true, value: deepFreeze(attachTimes(session, cross.times)) };
+  return { ok: true, value: deepFreeze(cross?.times ? attachTimes(session, cross.times) : session) };
 }
 
 /** Like `safeParseSession`, but throws a `TariffError` listing every issue. */
