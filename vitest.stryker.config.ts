@@ -19,7 +19,7 @@ export default defineConfig({
       ...["package", "firmware", "batch", "fuzz", "preview", "cli", "interop", "conformance", "live", "text"].map((d) => `test/${d}/**`),
       "test/properties/host-tz.test.ts",
     ],
-    env: { TZ: "UTC", EXPECTED_HOST_TZ: "UTC", STRYKER: "1", ...(shared ? { EV_TARIFF_SHARED: shared } : {}) },
+    env: { TZ: "UTC", EXPECTED_HOST_TZ: "UTC", STRYKER: "1", ...(shared ? { OCPI_CONFORMANCE_DIR: resolve(shared, "conformance/ocpi") } : {}) },
     isolate: false,
     testTimeout: 30_000,
   },

@@ -6,10 +6,11 @@ import { OCPP21 } from "typed-ocpp";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /**
- * The conformance data sits beside the repository, in shared/ (read in place, never copied). The
- * mutation run works in a sandbox folder inside the clone and names shared/ in EV_TARIFF_SHARED.
+ * The peer OCPI conformance cases (read in place, never copied): OCPI_CONFORMANCE_DIR, relative to
+ * the repository's root or absolute; by default ../shared/conformance/ocpi beside the clone. Only
+ * `npm run test:conformance` (test/conformance/) reads them; it fails at once when the folder is missing.
  */
-export const CONFORMANCE = resolve(process.env.EV_TARIFF_SHARED ?? resolve(ROOT, "../shared"), "conformance/ocpi");
+export const CONFORMANCE = resolve(ROOT, process.env.OCPI_CONFORMANCE_DIR || "../shared/conformance/ocpi");
 
 const schemas = OCPP21.schemas as unknown as Record<string, { definitions: Record<string, unknown> }>;
 const ajv = new Ajv({ strict: false, allErrors: true });

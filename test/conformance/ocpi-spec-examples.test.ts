@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { priceCdr, type CdrPricing, type OcpiPrice221 } from "../../src/interop/index.js";
-import { cdr, CONFORMANCE } from "./helpers.js";
+import { cdr, CONFORMANCE } from "../interop/helpers.js";
 
 const tariff = (name: string) => JSON.parse(readFileSync(join(CONFORMANCE, name, "tariff.json"), "utf8")) as Record<string, unknown>;
 const total = (p: CdrPricing, field: keyof CdrPricing["totals"] = "total_cost") => p.totals[field] as OcpiPrice221;
