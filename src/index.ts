@@ -9,6 +9,7 @@ export { parseTariff, safeParseTariff, type TariffParseOptions } from "./schema/
 export { parseSession, safeParseSession, DEFAULT_MAX_SESSION_DAYS, type SessionParseOptions } from "./schema/parse-session.js";
 export { TariffError, type Issue, type SafeParseResult } from "./schema/errors.js";
 export type { Tariff, TariffTax, Session, Rate, Conditions, Range, MeterReading, Dimension } from "./schema/types.js";
+export type { TariffInput, SessionInput, RateInput, ConditionsInput, RangeInput, TariffTaxInput, DecimalInput } from "./schema/types.js";
 export { tariffSchema } from "./schema/tariff.js";
 export { sessionSchema } from "./schema/session.js";
 export { compileTariff, type CompiledTariff, type CompiledRate, type CompileOptions } from "./compile/compile.js";
