@@ -1,5 +1,25 @@
 import { defineConfig } from "tsup";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Plugin } from "esbuild";
 import { fastEngineOff } from "./scripts/size-lib.js";
+
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
+
+/**
+ * The CLI's zones: every import of src/time/zones.ts in the CLI bundles resolves to src/cli/zones.ts,
+ * which reads the market zones from the embedded tz data when it is this Node's own tz version (the
+ * same offsets, without warming up Intl: 10–20 ms of start time). That file itself imports the real one.
+ */
+function cliZones(): Plugin {
+  const shim = fileURLToPath(new URL("./src/cli/zones.ts", import.meta.url));
+  return {
+    name: "cli-zones",
+    setup(b) {
+      b.onResolve({ filter: /\/time\/zones\.js$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+    },
+  };
+}
 
 export default defineConfig([
   {
@@ -25,10 +45,18 @@ export default defineConfig([
   {
     // The CLI: the only code that touches node:fs and process.
     // batch-worker: the worker threads of `ev-tariff batch`, loaded from next to cli.js.
+    // Each is ONE self-contained file (every dependency bundled in, no shared chunks): Node then reads
+    // and compiles one file instead of resolving a graph of chunks and zod's many modules, which was
+    // most of the CLI's start time (issue 12; `npm run bench` prints the figure).
     entry: { cli: "src/cli/bin.ts", "batch-worker": "src/cli/batch-worker.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",
+    noExternal: [/./],
+    splitting: false,
+    minify: true,
+    define: { __VERSION__: JSON.stringify(version) },
+    esbuildPlugins: [cliZones()],
     banner: { js: "#!/usr/bin/env node" },
   },
 ]);
