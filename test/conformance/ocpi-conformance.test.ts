@@ -1,7 +1,7 @@
 /**
  * The 26 OCPI conformance cases in ../shared/conformance/ocpi, read in place: every tariff imports
  * and converts to OCPI 2.2.1, OCPI 2.3.0 and OCPP 2.1 (schema-valid) without error; every charge
- * record's totals agree at 4 decimals, except the deviations the README documents
+ * record's totals agree at 4 decimals, except the deviations docs/interop.md documents
  * ("OCPI conformance deviations"), whose computed amounts are pinned here.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -22,7 +22,7 @@ interface Meta {
 const cases = readdirSync(CONFORMANCE).filter((d) => existsSync(join(CONFORMANCE, d, "meta.json"))).sort();
 const json = (...p: string[]) => JSON.parse(readFileSync(join(CONFORMANCE, ...p), "utf8")) as Record<string, unknown>;
 
-/** Documented deviations (README, "OCPI conformance deviations"): the fields that differ and our amounts. */
+/** Documented deviations (docs/interop.md, "OCPI conformance deviations"): the fields that differ and our amounts. */
 const DEVIATIONS: Record<string, Record<string, string>> = {
   // min_price applies (mod_tariffs): 1.2 kWh cost 0.30 / 0.33, raised to the minimum 0.50 / 0.55.
   "025kwh_min_price/cdr2_less_than_2kWh.json": { "total_cost.excl_vat": "0.5", "total_cost.incl_vat": "0.55" },
@@ -37,7 +37,7 @@ const DEVIATIONS: Record<string, Record<string, string>> = {
 };
 
 describe("OCPI conformance (../shared/conformance/ocpi, read in place)", () => {
-  it("has every case (the README counts 26; the folder holds 24 tariffs and 9 charge records)", () => {
+  it("has every case (the folder's README counts 26; it holds 24 tariffs and 9 charge records)", () => {
     expect(cases.length).toBeGreaterThanOrEqual(24);
     expect(cases.flatMap((c) => readdirSync(join(CONFORMANCE, c)).filter((f) => /^cdr.*\.json$/.test(f)))).toHaveLength(9);
   });
