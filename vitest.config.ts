@@ -25,6 +25,7 @@ const TZ_SENSITIVE = [
   "test/markets/**/*.test.ts",
   "test/money/**/*.test.ts",
   "test/fast/**/*.test.ts",
+  "test/engine/**/*.test.ts",
 ];
 
 export default defineConfig({
