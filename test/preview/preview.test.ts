@@ -4,7 +4,8 @@
  * Node), changes the language, types bad numbers and pastes a broken tariff.
  *
  * Runs in the UTC project only (the page's results do not depend on the host zone, and one
- * browser run is enough); .ci/run installs /usr/bin/chromium.
+ * browser run is enough). npm test's pretest (scripts/ensure-chromium.mjs) installs /usr/bin/chromium
+ * when it is missing and allowed, or says how to.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
