@@ -7,7 +7,9 @@ import { DIMENSIONS, type Dimension, type Tariff } from "../schema/types.js";
 import { parseInstant } from "../time/instants.js";
 import { intlZones, type Zone, type ZoneProvider } from "../time/zones.js";
 import { compileConditions, localEdges, type Check } from "./conditions.js";
-import { memoZone, withFastPlan } from "../fast/engine.js";
+import { withPlan } from "../engine/plan.js";
+import { COMPILE_MEMO } from "./memo.js";
+import { runZone } from "../engine/zone-runs.js";
 
 /** A rate ready for pricing: exact price, step, and its conditions as checks. */
 export interface CompiledRate {
@@ -90,13 +92,13 @@ export function compileTariff(tariff: Tariff, options: CompileOptions = {}): Com
     });
   }
   const decimals = (s: Set<string>) => [...s].map((v) => new Dec(v)).sort((a, b) => a.cmp(b));
-  // The fast path's plan rides along, unseen by spreads and JSON (src/fast/plan.ts).
-  return deepFreezeShallowData(withFastPlan({
+  // The engine's plan rides along, unseen by spreads and JSON (src/engine/plan.ts).
+  return deepFreezeShallowData(withPlan({
     tariff,
     market,
     currency,
-    // Offsets memoised as constant-offset runs, for this tariff only (src/fast/zone-runs.ts).
-    zone: memoZone(zones.zone(zoneName)),
+    // Offsets memoised as constant-offset runs, for this tariff only (src/engine/zone-runs.ts).
+    zone: runZone(zones.zone(zoneName)),
     pricesInclude: tariff.pricesInclude ?? market.pricesInclude,
     rounding: market.rounding,
     rates,
@@ -109,6 +111,27 @@ export function compileTariff(tariff: Tariff, options: CompileOptions = {}): Com
     sessionMinuteThresholds: decimals(thresholds.sessionMinutes),
     idleMinuteThresholds: decimals(thresholds.idleMinutes),
   }));
+}
+
+/** Whether `t` is a compiled tariff (rather than a parsed one). */
+export function isCompiled(t: Tariff | CompiledTariff): t is CompiledTariff {
+  return "rates" in t && "zone" in t;
+}
+
+/**
+ * The compiled form of `tariff`: itself when compiled already; remembered on a tariff that
+ * `parseTariff` returned; otherwise compiled now.
+ */
+export function compiledFor(tariff: Tariff | CompiledTariff, zones?: ZoneProvider): CompiledTariff {
+  if (isCompiled(tariff)) return tariff;
+  const memo = (tariff as { [COMPILE_MEMO]?: Map<ZoneProvider | undefined, CompiledTariff> })[COMPILE_MEMO];
+  if (!memo) return compileTariff(tariff, zones ? { zones } : {});
+  let ct = memo.get(zones);
+  if (!ct) {
+    ct = compileTariff(tariff, zones ? { zones } : {});
+    memo.set(zones, ct);
+  }
+  return ct;
 }
 
 /** The tariff's market, with the tariff's own `taxes` (if any) in place of the table's. */

@@ -1,9 +1,7 @@
 import { compileTariff, type CompiledTariff } from "../compile/compile.js";
 import { Dec, MS_PER_HOUR, ZERO } from "../money/decimal.js";
-import { firstMatch, type MeteredDimension } from "../price/dimensions.js";
-import type { EnergyPoint, SessionProfile } from "../price/energy-profile.js";
-import { priceSession, type PriceOptions } from "../price/price-session.js";
-import { sliceSession, type CutReason, type Slice } from "../price/slices.js";
+import { priceSession, sliceProfile, type PriceOptions } from "../price/price-session.js";
+import type { CutReason, EnergyPoint, MeteredDimension, SessionProfile, Slice } from "../price/types.js";
 import type { Receipt } from "../receipt/types.js";
 import { TariffError } from "../schema/errors.js";
 import { decimalText, isDecimal } from "../schema/fields.js";
@@ -252,7 +250,8 @@ export function startMeter(tariff: Tariff | CompiledTariff, options: MeterOption
     };
     for (const d of dims) {
       if (ct.rates[d].length === 0) continue;
-      const rate = firstMatch(ct.rates[d], slice.context);
+      // The rate the engine applied in this slice.
+      const rate = slice.chosen[d] ?? null;
       out[d] = { price: rate ? rate.priceText : "0", rate: rate ? rate.pointer : null };
     }
     return out;
@@ -269,7 +268,7 @@ export function startMeter(tariff: Tariff | CompiledTariff, options: MeterOption
     if (!(hours > 0 && hours <= 24 * 366)) fail("/horizonHours", "must be more than 0 and at most a year (8784 hours)");
     const power = assumedPower(o);
     const horizon = now + Math.ceil(hours * 3_600_000);
-    const slices = sliceSession(ct, projection(power, horizon));
+    const slices = sliceProfile(ct, projection(power, horizon));
     const index = slices.findIndex((s) => s.from.lte(now) && s.to.gt(now));
     return { now, power, slices, index };
   };

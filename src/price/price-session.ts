@@ -1,361 +1,296 @@
-import { compileTariff, type CompiledRate, type CompiledTariff } from "../compile/compile.js";
+import { compiledFor, isCompiled, type CompiledTariff } from "../compile/compile.js";
 import type { ConditionContext } from "../compile/conditions.js";
-import type { TaxRule, TaxedComponent } from "../markets/types.js";
-import { Dec, displayDecimal, MS_PER_HOUR, ZERO } from "../money/decimal.js";
-import { allocateMinor, formatMoney, moneyFromMinor, roundCash } from "../money/money.js";
-import { toMinorUnits } from "../money/round.js";
+import type { TaxRule } from "../markets/types.js";
+import { Dec, ONE, ZERO } from "../money/decimal.js";
 import { currency as findCurrency, type Currency } from "../money/currencies.js";
 import { TariffError } from "../schema/errors.js";
+import { sessionTimes } from "../schema/session-times.js";
 import type { Session, Tariff } from "../schema/types.js";
-import { applyTax, type TaxComputation } from "../tax/apply-tax.js";
-import { excisesFor, marketCoversDate, taxesFor, taxKey } from "../tax/rules.js";
-import { formatInstant } from "../time/instants.js";
-import { localParts, toLocal, type ZoneProvider } from "../time/zones.js";
-import type { LineComponent, Receipt, ReceiptLine } from "../receipt/types.js";
-import { firstMatch, meterDimension, METERED, type Segment, type StepRounding } from "./dimensions.js";
-import { sessionProfile, type SessionProfile } from "./energy-profile.js";
-import { sliceSession, startContext, type Slice } from "./slices.js";
-import { priceFast } from "../fast/engine.js";
+import { parseInstant } from "../time/instants.js";
+import type { Receipt } from "../receipt/types.js";
+import { decimalQ, frac, imul, isWhole, narrow, qmul, scaledText, type Int, type Q } from "../engine/exact.js";
+import { dateText, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
+import { runEngine, type EngineExchange, type EngineTrace, type Profile } from "../engine/price.js";
+import type { PriceOptions, PricingRun, PricedLine, SessionProfile, Slice, TaxComputation } from "./types.js";
 
-/** A receipt line before tax: amount in minor units of the price basis, with how it came about. */
-export interface PricedLine {
-  readonly component: LineComponent;
-  readonly rate: CompiledRate | null;
-  readonly from: Dec;
-  readonly to: Dec;
-  /** kWh, milliseconds (time, idle) or 1 (flat, adjustments). */
-  readonly quantity: Dec;
-  readonly unitPrice: Dec;
-  /** The exact amount before rounding. */
-  readonly exact: Dec;
-  readonly amountMinor: bigint;
-  readonly taxes: readonly TaxRule[];
-  readonly segment?: Segment;
-  /** The excise rule of an `excise` line. */
-  readonly excise?: TaxRule;
-}
-
-/** A min/max adjustment, for explain. */
-export interface CapAdjustment {
-  readonly kind: "minimum" | "maximum";
-  readonly limit: Dec;
-  readonly limitMinor: bigint;
-  readonly beforeMinor: bigint;
-}
-
-/** Everything pricing worked out: the receipt and the trace explain reads. */
-export interface PricingRun {
-  readonly compiled: CompiledTariff;
-  readonly profile: SessionProfile;
-  readonly slices: readonly Slice[];
-  readonly flatContext: ConditionContext;
-  readonly steps: readonly StepRounding[];
-  readonly lines: readonly PricedLine[];
-  readonly cap: CapAdjustment | undefined;
-  readonly taxes: readonly TaxComputation[];
-  readonly taxDate: string;
-  readonly cash: { readonly beforeMinor: bigint; readonly afterMinor: bigint } | undefined;
-  readonly exchange: Exchange | undefined;
-  /** The currency amounts are billed in (the tariff's, unless an exchange was asked for). */
-  readonly billing: Currency;
-  readonly receipt: Receipt;
-}
-
-/** Options of `priceSession`. */
-export interface PriceOptions {
-  /** Price a session outside the tariff's validFrom/validTo anyway. */
-  readonly ignoreValidity?: boolean;
-  /**
-   * Bill in another currency (roaming): every exact amount is multiplied by `rate` (units of
-   * `currency` per unit of the tariff's currency, given by the caller, never fetched) before it is
-   * rounded in `currency`'s settlement digits.
-   */
-  readonly currency?: string;
-  readonly rate?: string;
-  /**
-   * Price this profile (instants, energy curve, idle intervals) instead of the one built from
-   * `session`: adapters use it for charge records that park several times (OCPI CDRs). `session`
-   * still gives the id and payment.
-   */
-  readonly profile?: SessionProfile;
-  /**
-   * Where the tariff's zone comes from when `tariff` is not compiled yet: Intl by default;
-   * `embeddedZones` without Intl (ev-tariff/no-intl). A compiled tariff keeps the zone it was
-   * compiled with.
-   */
-  readonly zones?: ZoneProvider;
-}
-
-/** The exchange a receipt was billed at. */
-export interface Exchange {
-  readonly from: string;
-  readonly to: string;
-  readonly rate: Dec;
-}
-
-function exchangeOf(ct: CompiledTariff, options: PriceOptions): { exchange: Exchange | undefined; billing: Currency } {
-  if (options.currency === undefined && options.rate === undefined) return { exchange: undefined, billing: ct.currency };
-  const issues = [];
-  const billing = options.currency !== undefined ? findCurrency(options.currency) : undefined;
-  if (!billing)
-    issues.push({ path: "/currency", message: options.currency === undefined ? "is required with a rate: the currency to bill in" : `is not an ISO 4217 currency (${options.currency})` });
-  const rateOk = typeof options.rate === "string" && /^(0|[1-9]\d{0,11})(\.\d{1,12})?$/.test(options.rate) && !new Dec(options.rate).isZero();
-  if (!rateOk) issues.push({ path: "/rate", message: "must be a positive decimal string with at most 12 decimals, e.g. \"1.0831\"" });
-  if (!billing || !rateOk) throw new TariffError(issues, "exchange options");
-  return { exchange: { from: ct.currency.code, to: billing.code, rate: new Dec(options.rate!) }, billing };
-}
+export type * from "./types.js";
 
 /**
  * Prices a charging session with a tariff: the receipt, exact to the minor unit.
+ *
+ * `tariff` may be the parsed tariff or a compiled one: a tariff `parseTariff` returned is compiled
+ * once, on its first use, and reused on every later call.
  *
  * @example
  * const receipt = priceSession(parseTariff(tariffJson), parseSession(sessionJson));
  * receipt.totals.gross // "9.00"
  */
 export function priceSession(tariff: Tariff | CompiledTariff, session: Session, options: PriceOptions = {}): Receipt {
-  const ct = isCompiled(tariff) ? tariff : compileTariff(tariff, { zones: options.zones });
-  // The integer fast path (src/fast/) when it takes the session; its receipts equal this pricer's.
-  const fast = options.profile || options.currency !== undefined || options.rate !== undefined ? undefined : priceFast(ct, session, !options.ignoreValidity);
-  return fast ?? runPricing(ct, session, options).receipt;
-}
-
-function isCompiled(t: Tariff | CompiledTariff): t is CompiledTariff {
-  return "rates" in t && "zone" in t;
+  const ct = compiledFor(tariff, options.zones);
+  const profile = options.profile ? engineProfile(options.profile) : sessionProfile(session);
+  return runEngine(planOf(ct), profile, engineOptions(ct, session, options, false)).receipt;
 }
 
 /** Prices a session and keeps every intermediate step (what `explainSession` shows). */
 export function runPricing(tariff: Tariff | CompiledTariff, session: Session, options: PriceOptions = {}): PricingRun {
-  const ct = isCompiled(tariff) ? tariff : compileTariff(tariff, { zones: options.zones });
-  const profile = options.profile ?? sessionProfile(session);
-  const { exchange, billing } = exchangeOf(ct, options);
-  const digits = billing.settlementDigits;
-  const mode = ct.rounding;
-  /** An exact amount in the tariff's currency, in the billing currency (still exact). */
-  const bill = (amount: Dec) => (exchange ? amount.times(exchange.rate) : amount);
-  const money = (minor: bigint) => formatMoney(moneyFromMinor(minor, billing));
-
-  if (!options.ignoreValidity) {
-    if (ct.validFrom !== undefined && profile.start < ct.validFrom)
-      throw new TariffError([{ path: "/start", message: `is before the tariff's validFrom (${ct.tariff.validFrom})` }], "session");
-    if (ct.validTo !== undefined && profile.start >= ct.validTo)
-      throw new TariffError([{ path: "/start", message: `is at or after the tariff's validTo (${ct.tariff.validTo})` }], "session");
-  }
-  const taxDate = localParts(toLocal(ct.zone, profile.start)).date;
-  // A tariff that states its own taxes (even none: `taxes: []`) covers every date.
-  if (ct.tariff.taxes === undefined && !marketCoversDate(ct.market, taxDate))
-    throw new TariffError(
-      [{ path: "/start", message: `no tax rule of market ${ct.market.code} is known for ${taxDate} (station's local date)` }],
-      "session",
-    );
-  const taxes = (component: TaxedComponent) => taxesFor(ct.market, component, taxDate);
-
-  const slices = sliceSession(ct, profile);
-  const lines: PricedLine[] = [];
-  const steps: StepRounding[] = [];
-  for (const dimension of METERED) {
-    const { segments, step } = meterDimension(ct, dimension, slices);
-    if (step) steps.push(step);
-    for (const segment of segments) {
-      const price = bill(segment.rate?.price ?? ZERO);
-      const exact = dimension === "energy" ? segment.billed.times(price) : segment.billed.times(price).div(MS_PER_HOUR);
-      lines.push({
-        component: dimension,
-        rate: segment.rate,
-        from: segment.from,
-        to: segment.to,
-        quantity: segment.billed,
-        unitPrice: price,
-        exact,
-        amountMinor: toMinorUnits(exact, digits, mode),
-        taxes: taxes(dimension),
-        segment,
-      });
-    }
-  }
-  const flatContext = startContext(ct, profile, slices[0]);
-  const flat = firstMatch(ct.rates.flat, flatContext);
-  if (flat) {
-    const price = bill(flat.price);
-    lines.push({
-      component: "flat",
-      rate: flat,
-      from: new Dec(profile.start),
-      to: new Dec(profile.end),
-      quantity: new Dec(1),
-      unitPrice: price,
-      exact: price,
-      amountMinor: toMinorUnits(price, digits, mode),
-      taxes: taxes("flat"),
-    });
-  }
-
-  const cap = capAdjustment(ct, lines, digits, bill);
-  if (cap) lines.push(...adjustmentLines(cap, lines, profile, taxes("energy"), digits));
-
-  // Excises per kWh delivered: lines of their own, on top of the tariff's prices and outside min/max.
-  for (const excise of excisesFor(ct.market, taxDate)) {
-    const perKWh = bill(new Dec(excise.perKWh!));
-    const exact = profile.energyKWh.times(perKWh);
-    lines.push({
-      component: "excise",
-      rate: null,
-      from: new Dec(profile.start),
-      to: new Dec(profile.chargingEnd),
-      quantity: profile.energyKWh,
-      unitPrice: perKWh,
-      exact,
-      amountMinor: toMinorUnits(exact, digits, mode),
-      taxes: taxes("excise"),
-      excise,
-    });
-  }
-
-  const taxed = applyTax(lines, digits, ct.pricesInclude, mode);
-  const receiptLines: ReceiptLine[] = lines.map((line, i) => ({
-    component: line.component,
-    ...(line.excise ? { name: line.excise.name } : {}),
-    rate: line.rate?.pointer ?? null,
-    from: formatInstant(line.from.toNumber()),
-    to: formatInstant(line.to.toNumber()),
-    quantity: displayQuantity(line),
-    unit: line.component === "energy" || line.component === "excise" ? "kWh" : line.component === "time" || line.component === "idle" ? "h" : "session",
-    unitPrice: unitPriceText(line, exchange, money),
-    net: money(taxed.lines[i]!.netMinor),
-    gross: money(taxed.lines[i]!.grossMinor),
-  }));
-  let netMinor = taxed.lines.reduce((acc, l) => acc + l.netMinor, 0n);
-  const taxMinor = taxed.taxes.reduce((acc, t) => acc + t.amountMinor, 0n);
-  let grossMinor = netMinor + taxMinor;
-
-  let cash: PricingRun["cash"];
-  const cr = ct.market.cashRounding;
-  // Cash rounding is a rule of the market's own currency: billed in another one, it does not apply.
-  if (session.payment === "cash" && cr && billing.code === ct.currency.code) {
-    const afterMinor = roundCash(moneyFromMinor(grossMinor, billing), new Dec(cr.increment), cr.mode).minor;
-    cash = { beforeMinor: grossMinor, afterMinor };
-    const diff = afterMinor - grossMinor;
-    if (diff !== 0n) {
-      receiptLines.push({
-        component: "rounding",
-        rate: null,
-        from: formatInstant(profile.end),
-        to: formatInstant(profile.end),
-        quantity: "1",
-        unit: "session",
-        unitPrice: money(diff),
-        net: money(diff),
-        gross: money(diff),
-      });
-      netMinor += diff;
-      grossMinor += diff;
-    }
-  }
-
-  const receipt: Receipt = {
-    tariffId: ct.tariff.id,
-    ...(session.id !== undefined ? { sessionId: session.id } : {}),
-    market: ct.market.code,
-    currency: billing.code,
-    ...(exchange ? { exchange: { from: exchange.from, to: exchange.to, rate: exchange.rate.toFixed() } } : {}),
-    timeZone: ct.zone.name,
-    pricesInclude: ct.pricesInclude,
-    payment: session.payment ?? "card",
-    energyKWh: profile.energyKWh.toFixed(),
-    lines: receiptLines,
-    taxes: mergeTaxes(taxed.taxes).map((t) => ({
-      name: t.rule.name,
-      rate: t.rule.rate!,
-      base: money(t.baseMinor),
-      amount: money(t.amountMinor),
-      source: t.rule.source,
-    })),
-    totals: { net: money(netMinor), tax: money(taxMinor), gross: money(grossMinor) },
-  };
-  return { compiled: ct, profile, slices, flatContext, steps, lines, cap, taxes: taxed.taxes, taxDate, cash, exchange, billing, receipt };
-}
-
-/** The unit price a receipt shows: as written in the tariff, or converted exactly when billed in another currency. */
-function unitPriceText(line: PricedLine, exchange: Exchange | undefined, money: (minor: bigint) => string): string {
-  if (isAdjustment(line)) return money(line.amountMinor);
-  if (line.rate && !exchange) return line.rate.priceText;
-  if (line.excise && !exchange) return line.excise.perKWh!;
-  return line.unitPrice.toFixed();
-}
-
-function isAdjustment(line: PricedLine): boolean {
-  return line.component === "minimum" || line.component === "maximum";
-}
-
-function displayQuantity(line: PricedLine): string {
-  if (line.component === "time" || line.component === "idle") return displayDecimal(line.quantity.div(MS_PER_HOUR), 6);
-  return displayDecimal(line.quantity, 6);
-}
-
-/** The receipt shows one entry per tax (name and rate), adding up the groups it was computed in. */
-function mergeTaxes(taxes: readonly TaxComputation[]): TaxComputation[] {
-  const byKey = new Map<string, TaxComputation>();
-  for (const t of taxes) {
-    const key = taxKey([t.rule]);
-    const prev = byKey.get(key);
-    byKey.set(
-      key,
-      prev
-        ? { ...prev, baseMinor: prev.baseMinor + t.baseMinor, amountMinor: prev.amountMinor + t.amountMinor, exact: prev.exact.plus(t.exact) }
-        : t,
-    );
-  }
-  return [...byKey.values()];
-}
-
-function capAdjustment(ct: CompiledTariff, lines: readonly PricedLine[], digits: number, bill: (d: Dec) => Dec): CapAdjustment | undefined {
-  const before = lines.reduce((acc, l) => acc + l.amountMinor, 0n);
-  if (ct.minPrice) {
-    const limitMinor = toMinorUnits(bill(ct.minPrice), digits, ct.rounding);
-    if (before < limitMinor) return { kind: "minimum", limit: ct.minPrice, limitMinor, beforeMinor: before };
-  }
-  if (ct.maxPrice) {
-    const limitMinor = toMinorUnits(bill(ct.maxPrice), digits, ct.rounding);
-    if (before > limitMinor) return { kind: "maximum", limit: ct.maxPrice, limitMinor, beforeMinor: before };
-  }
-  return undefined;
+  const ct = compiledFor(tariff, options.zones);
+  const profile = options.profile ? engineProfile(options.profile) : sessionProfile(session);
+  const o = engineOptions(ct, session, options, true);
+  const { receipt, trace } = runEngine(planOf(ct), profile, o);
+  return runOf(ct, options.profile ?? decimalProfile(profile), trace!, receipt, o.exchange, billingOf(ct, options));
 }
 
 /**
- * The min/max adjustment as lines: one per group of lines with the same taxes, in proportion to
- * the groups' amounts, so each part is taxed like what it adjusts. A minimum on a session that
- * cost nothing is taxed like energy.
+ * The slices of a profile as the engine cuts them, with the rate each dimension chose in each
+ * (for live prices and their next change). Validity and tax dates are not checked.
  */
-function adjustmentLines(
-  cap: CapAdjustment,
-  lines: readonly PricedLine[],
-  p: SessionProfile,
-  energyTaxes: readonly TaxRule[],
-  digits: number,
-): PricedLine[] {
-  const diff = cap.limitMinor - cap.beforeMinor;
-  const groups = new Map<string, { taxes: readonly TaxRule[]; amount: bigint }>();
-  for (const l of lines) {
-    const key = taxKey(l.taxes);
-    const g = groups.get(key);
-    if (g) g.amount += l.amountMinor;
-    else groups.set(key, { taxes: l.taxes, amount: l.amountMinor });
+export function sliceProfile(ct: CompiledTariff, profile: SessionProfile): Slice[] {
+  const { trace } = runEngine(planOf(ct), engineProfile(profile), {
+    checkValidity: false,
+    billingCode: ct.currency.code,
+    digits: ct.currency.settlementDigits,
+    payment: "card",
+    sessionId: undefined,
+    trace: true,
+  });
+  return trace!.slices.map((s) => sliceOf(ct, s));
+}
+
+export { isCompiled };
+
+// ---------------------------------------------------------------------------------------------
+// Input: a session as the engine reads it.
+
+/** A decimal text of kWh as 1e-6 kWh, exactly. */
+function microKWh(text: string): Q {
+  const q = decimalQ(text);
+  if (q === undefined) throw new TariffError([{ path: "/energyKWh", message: `is not a decimal (${text.slice(0, 40)})` }], "session");
+  return qmul(q, 1_000_000);
+}
+
+/** The shortest text of a decimal ("22.50" → "22.5"), as receipts print energy. */
+function shortest(text: string): string {
+  if (/^(0|[1-9]\d*)(\.\d*[1-9])?$/.test(text)) return text;
+  const q = decimalQ(text);
+  if (q === undefined) return text;
+  const dot = text.indexOf(".");
+  const k = dot < 0 ? 0 : text.length - dot - 1;
+  return scaledText(qmul(q, narrow(10n ** BigInt(k))) as Int, k);
+}
+
+const instant = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : parseInstant(text));
+
+/** The session's energy curve: meter readings when given, else a straight line from start to chargingEnd. */
+function sessionProfile(s: Session): Profile {
+  const times = sessionTimes(s);
+  const start = times ? times.start : parseInstant(s.start);
+  const end = times ? times.end : parseInstant(s.end);
+  const chargingEnd = times ? times.chargingEnd : instant(s.chargingEnd, end);
+  const total = microKWh(s.energyKWh);
+  const at: number[] = [start];
+  const e: Q[] = [0];
+  // Readings after chargingEnd add nothing (the parser checks they equal the total).
+  for (const r of s.meter ?? []) {
+    const t = parseInstant(r.at);
+    if (t > start && t < chargingEnd) {
+      at.push(t);
+      e.push(microKWh(r.kWh));
+    }
   }
-  const parts = [...groups.values()].filter((g) => g.amount !== 0n);
-  const targets = parts.length > 0 ? parts : [{ taxes: energyTaxes, amount: 1n }];
-  const shares = allocateMinor(diff, targets.map((g) => g.amount));
-  return targets.map((g, i) => {
-    const amountMinor = shares[i]!;
-    const exact = new Dec(amountMinor.toString()).div(new Dec(10).pow(digits));
+  if (chargingEnd > start) {
+    at.push(chargingEnd);
+    e.push(total);
+  }
+  return {
+    start,
+    chargingEnd,
+    end,
+    total,
+    totalText: shortest(s.energyKWh),
+    at,
+    e,
+    idle: end > chargingEnd ? [{ from: chargingEnd, to: end }] : [],
+    texts: { start: s.start, end: s.end, chargingEnd: s.chargingEnd },
+  };
+}
+
+const decQ = (d: Dec): Q => decimalQ(d.toFixed())!;
+
+/** An adapter's profile (decimal energies) as the engine reads it. */
+function engineProfile(p: SessionProfile): Profile {
+  return {
+    start: p.start,
+    chargingEnd: p.chargingEnd,
+    end: p.end,
+    total: qmul(decQ(p.energyKWh), 1_000_000),
+    totalText: p.energyKWh.toFixed(),
+    at: p.points.map((x) => x.at),
+    e: p.points.map((x) => qmul(decQ(x.kWh), 1_000_000)),
+    idle: p.idle,
+  };
+}
+
+function decimalProfile(p: Profile): SessionProfile {
+  return {
+    start: p.start,
+    chargingEnd: p.chargingEnd,
+    end: p.end,
+    energyKWh: kWhDec(p.total),
+    points: p.at.map((at, i) => ({ at, kWh: kWhDec(p.e[i]!) })),
+    idle: p.idle,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+function billingOf(ct: CompiledTariff, options: PriceOptions): Currency {
+  return options.currency !== undefined ? (findCurrency(options.currency) ?? ct.currency) : ct.currency;
+}
+
+function exchangeOf(ct: CompiledTariff, options: PriceOptions): EngineExchange | undefined {
+  if (options.currency === undefined && options.rate === undefined) return undefined;
+  const issues = [];
+  const billing = options.currency !== undefined ? findCurrency(options.currency) : undefined;
+  if (!billing)
+    issues.push({ path: "/currency", message: options.currency === undefined ? "is required with a rate: the currency to bill in" : `is not an ISO 4217 currency (${options.currency})` });
+  const rateOk = typeof options.rate === "string" && /^(0|[1-9]\d{0,11})(\.\d{1,12})?$/.test(options.rate) && /[1-9]/.test(options.rate);
+  if (!rateOk) issues.push({ path: "/rate", message: "must be a positive decimal string with at most 12 decimals, e.g. \"1.0831\"" });
+  if (!billing || !rateOk) throw new TariffError(issues, "exchange options");
+  const text = shortest(options.rate!);
+  const dot = text.indexOf(".");
+  const rateDecimals = dot < 0 ? 0 : text.length - dot - 1;
+  const rateInt = narrow(BigInt(text.replace(".", "")));
+  // Amounts are worked out in the tariff currency's minor units: × rate × 10^(billing digits − tariff digits).
+  const shift = billing.settlementDigits - ct.currency.settlementDigits;
+  const q = frac(imul(rateInt, narrow(10n ** BigInt(Math.max(shift, 0)))), narrow(10n ** BigInt(rateDecimals + Math.max(-shift, 0))));
+  const [n, d] = isWhole(q) ? [q, 1] : [q.n, q.d];
+  return { from: ct.currency.code, to: billing.code, n, d, rateInt, rateDecimals, rateText: text };
+}
+
+function engineOptions(ct: CompiledTariff, session: Session, options: PriceOptions, trace: boolean) {
+  const exchange = exchangeOf(ct, options);
+  const billing = billingOf(ct, options);
+  return {
+    checkValidity: !options.ignoreValidity,
+    ...(exchange ? { exchange } : {}),
+    billingCode: billing.code,
+    digits: billing.settlementDigits,
+    payment: session.payment ?? "card",
+    sessionId: session.id,
+    trace,
+  } as const;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The trace as decimals (explain, quotes, charge records).
+
+const dec = (q: Q): Dec => (typeof q === "object" ? new Dec(q.n.toString()).div(q.d.toString()) : new Dec(q.toString()));
+const MILLION = new Dec(1_000_000);
+const kWhDec = (q: Q): Dec => dec(q).div(MILLION);
+
+function contextOf(c: Ctx): ConditionContext {
+  const day = c.day;
+  return {
+    date: dateText(day),
+    weekday: c.wd,
+    msOfDay: c.ms,
+    energyKWh: kWhDec(c.e),
+    // kW = (dE / 10^6 kWh) / (dt / 3,600,000 h) = dE × 3.6 / dt
+    powerKW: dec(c.dE).times("3.6").div(dec(c.dt)),
+    sessionMinutes: dec(c.sm).div(60_000),
+    idleMinutes: dec(c.im).div(60_000),
+  };
+}
+
+const compiledRate = (r: PlanRate | null | undefined) => (r === undefined ? undefined : r === null ? null : r.compiled);
+
+function sliceOf(_ct: CompiledTariff, s: EngineTrace["slices"][number]): Slice {
+  const chosen: { energy?: PlanRate["compiled"] | null; time?: PlanRate["compiled"] | null; idle?: PlanRate["compiled"] | null } = {};
+  for (const d of ["energy", "time", "idle"] as const) {
+    const r = compiledRate(s.chosen[d]);
+    if (r !== undefined) chosen[d] = r;
+  }
+  return {
+    from: dec(s.from),
+    to: dec(s.to),
+    charging: s.charging,
+    energyFrom: kWhDec(s.energyFrom),
+    energyTo: kWhDec(s.energyTo),
+    cutReasons: s.reasons,
+    context: contextOf(s.ctx as Ctx),
+    localFrom: s.localFrom,
+    chosen,
+  };
+}
+
+/** gross = net × factor for a set of taxes: (1 + added)(1 + compound) / (1 − inside). */
+function grossFactor(rules: readonly TaxRule[]): Dec {
+  const of = (m: string) => rules.filter((r) => (r.method ?? "added") === m).reduce((a, r) => a.plus(r.rate ?? "0"), ZERO);
+  return ONE.plus(of("added")).times(ONE.plus(of("compound"))).div(ONE.minus(of("inside")));
+}
+
+function runOf(ct: CompiledTariff, profile: SessionProfile, t: EngineTrace, receipt: Receipt, x: EngineExchange | undefined, billing: Currency): PricingRun {
+  const digits = billing.settlementDigits;
+  const unit = new Dec(10).pow(digits);
+  const money = (q: Q) => dec(q).div(unit);
+  const inclusive = ct.pricesInclude === "tax";
+  const slices = t.slices.map((s) => sliceOf(ct, s));
+  const segmentOf = (s: NonNullable<EngineTrace["lines"][number]["segment"]>) => {
+    const q = s.dimension === "energy" ? kWhDec : dec;
+    return { dimension: s.dimension, rate: s.rate ? s.rate.compiled : null, from: dec(s.from), to: dec(s.to), metered: q(s.metered), billed: q(s.billed), slices: s.slices };
+  };
+  const lines: PricedLine[] = t.lines.map((l) => {
+    const adjustment = l.component === "minimum" || l.component === "maximum";
+    const quantity = l.component === "energy" || l.component === "excise" ? kWhDec(l.quantity) : dec(l.quantity);
     return {
-      component: cap.kind,
-      rate: null,
-      from: new Dec(p.start),
-      to: new Dec(p.end),
-      quantity: new Dec(1),
-      unitPrice: exact,
-      exact,
-      amountMinor,
-      taxes: g.taxes,
+      component: l.component,
+      rate: l.rate ? l.rate.compiled : null,
+      from: dec(l.from),
+      to: dec(l.to),
+      quantity,
+      unitPrice: adjustment ? money(l.amount) : x ? dec(l.unitMicro).times(x.rateText).div(MILLION) : dec(l.unitMicro).div(MILLION),
+      exact: money(l.exact),
+      amountMinor: BigInt(l.amount),
+      taxes: l.group.rules,
+      ...(l.segment ? { segment: segmentOf(l.segment) } : {}),
+      ...(l.excise ? { excise: l.excise } : {}),
     };
   });
+  const show = (d: Dec) => d.toSignificantDigits(15).toFixed();
+  const taxes: TaxComputation[] = t.taxes.map((c) => {
+    const rules = c.group.rules;
+    const amountDec = money(c.groupAmount);
+    const factor = grossFactor(rules);
+    const net = inclusive ? amountDec.div(factor) : amountDec;
+    const gross = inclusive ? amountDec : amountDec.times(factor);
+    const added = rules.filter((r) => (r.method ?? "added") === "added").reduce((a, r) => a.plus(r.rate ?? "0"), ZERO);
+    const netText = inclusive ? `net = gross ${amountDec.toFixed(digits)} ÷ ${show(factor)} = ${show(net)}` : `net ${amountDec.toFixed(digits)}`;
+    const method = c.rule.method ?? "added";
+    const formula =
+      method === "inside"
+        ? `gross ${show(gross)} × ${c.rule.rate} (inside its own base)`
+        : method === "compound"
+          ? `(${netText}) × (1 + ${added.toFixed()}) × ${c.rule.rate} (on net plus added taxes)`
+          : `(${netText}) × ${c.rule.rate}`;
+    return { rule: c.rule, baseMinor: BigInt(c.base), amountMinor: BigInt(c.amount), exact: money(c.exact), groupAmountMinor: BigInt(c.groupAmount), factor, formula };
+  });
+  const stepUnit = (d: string) => (d === "energy" ? kWhDec : dec);
+  return {
+    compiled: ct,
+    profile,
+    slices,
+    flatContext: contextOf(t.flatCtx as Ctx),
+    steps: t.steps.map((s) => ({ dimension: s.dimension, rate: s.rate.compiled, step: stepUnit(s.dimension)(s.step), total: stepUnit(s.dimension)(s.total), billedTotal: stepUnit(s.dimension)(s.billedTotal) })),
+    lines,
+    cap: t.cap
+      ? { kind: t.cap.kind, limit: (t.cap.kind === "minimum" ? ct.minPrice : ct.maxPrice)!, limitMinor: BigInt(t.cap.limitMinor), beforeMinor: BigInt(t.cap.beforeMinor) }
+      : undefined,
+    taxes,
+    taxDate: dateText(t.taxDay),
+    cash: t.cash ? { beforeMinor: BigInt(t.cash.before), afterMinor: BigInt(t.cash.after) } : undefined,
+    exchange: x ? { from: x.from, to: x.to, rate: new Dec(x.rateText) } : undefined,
+    billing,
+    receipt,
+  };
 }

@@ -3,7 +3,7 @@ import { clockText, type ConditionContext } from "../compile/conditions.js";
 import { Dec, displayDecimal, MS_PER_HOUR } from "../money/decimal.js";
 import { formatMoney, moneyFromMinor } from "../money/money.js";
 import { runPricing, type PriceOptions, type PricingRun } from "../price/price-session.js";
-import type { Slice } from "../price/slices.js";
+import type { Slice } from "../price/types.js";
 import type { Session, Tariff } from "../schema/types.js";
 import type { CompiledTariff } from "../compile/compile.js";
 import { formatInstant } from "../time/instants.js";
@@ -85,11 +85,15 @@ export function explainSession(tariff: Tariff | CompiledTariff, session: Session
   return explainRun(runPricing(tariff, session, options));
 }
 
-function choice(rates: readonly CompiledRate[], ctx: ConditionContext): DimensionChoice {
+/**
+ * The rate the engine applied (`chosen`, null when none did), and the conditions that failed for
+ * each rate listed before it: the explanation names the receipt's rate, never one worked out again.
+ */
+function choice(rates: readonly CompiledRate[], ctx: ConditionContext, chosen: CompiledRate | null): DimensionChoice {
   const skipped: SkippedRate[] = [];
   for (const rate of rates) {
+    if (rate === chosen) return { rate: rate.pointer, price: rate.price.toFixed(), skipped };
     const failed = rate.checks.filter((c) => !c.holds(ctx)).map((c) => `${c.describe}: ${c.observed(ctx)}`);
-    if (failed.length === 0) return { rate: rate.pointer, price: rate.price.toFixed(), skipped };
     skipped.push({ rate: rate.pointer, failed });
   }
   return { rate: null, price: null, skipped };
@@ -113,9 +117,9 @@ function interval(run: PricingRun, s: Slice): ExplainedInterval {
   const hours = s.to.minus(s.from).div(MS_PER_HOUR);
   const choices: { -readonly [K in keyof ExplainedInterval["choices"]]: DimensionChoice } = {};
   if (s.charging) {
-    if (ct.rates.energy.length) choices.energy = choice(ct.rates.energy, s.context);
-    if (ct.rates.time.length) choices.time = choice(ct.rates.time, s.context);
-  } else if (ct.rates.idle.length) choices.idle = choice(ct.rates.idle, s.context);
+    if (ct.rates.energy.length) choices.energy = choice(ct.rates.energy, s.context, s.chosen.energy ?? null);
+    if (ct.rates.time.length) choices.time = choice(ct.rates.time, s.context, s.chosen.time ?? null);
+  } else if (ct.rates.idle.length) choices.idle = choice(ct.rates.idle, s.context, s.chosen.idle ?? null);
   return {
     from: formatInstant(fromMs),
     to: formatInstant(toMs),
@@ -160,7 +164,7 @@ export function explainRun(run: PricingRun): Explanation {
     taxDate: run.taxDate,
     rounding: `${ct.rounding} to ${digits} decimals, once per line`,
     intervals: run.slices.map((s) => interval(run, s)),
-    flat: ct.rates.flat.length ? choice(ct.rates.flat, run.flatContext) : null,
+    flat: ct.rates.flat.length ? choice(ct.rates.flat, run.flatContext, run.lines.find((l) => l.component === "flat")?.rate ?? null) : null,
     steps: run.steps.map((s) => {
       const ms = s.dimension !== "energy";
       const show = (d: Dec) => (ms ? `${d.div(1000).toFixed()} s` : `${d.toFixed()} kWh`);

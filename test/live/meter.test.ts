@@ -2,8 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseSession, parseTariff, priceSession, runPricing, startMeter, type Tariff } from "../../src/index.js";
 import { Dec } from "../../src/money/decimal.js";
-import { firstMatch } from "../../src/price/dimensions.js";
-import type { Slice } from "../../src/price/slices.js";
+import type { Slice } from "../../src/price/types.js";
 import { conditions, decimalText, sessionDoc, tariffDoc } from "../properties/arbitraries.js";
 import { runs } from "../helpers/runs.js";
 import { thrown } from "../helpers/issues.js";
@@ -244,7 +243,7 @@ describe("startMeter (properties)", () => {
 
   it("nextChange is the first later slice of the real session whose unit prices differ, when power stays as it was", () => {
     const prices = (tariff: ReturnType<typeof runPricing>["compiled"], slice: Slice) =>
-      (["energy", "time"] as const).map((d) => (tariff.rates[d].length ? (firstMatch(tariff.rates[d], slice.context)?.price ?? new Dec(0)) : null));
+      (["energy", "time"] as const).map((d) => (tariff.rates[d].length ? (slice.chosen[d]?.price ?? new Dec(0)) : null));
     const same = (a: (Dec | null)[], b: (Dec | null)[]) => a.every((x, i) => (x === null ? b[i] === null : b[i] !== null && x.eq(b[i]!)));
     fc.assert(
       fc.property(mostlySimple, sessionDoc(), fc.integer({ min: 180, max: 720 }), (t, s, minutes) => {

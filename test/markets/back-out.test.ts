@@ -13,7 +13,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeMarkets, findMarket, parseSession, parseTariff, priceSession, type TaxRule } from "../../src/index.js";
 import { currency } from "../../src/money/currencies.js";
-import { applyTax } from "../../src/tax/apply-tax.js";
+import { applyTax } from "../reference/apply-tax.js";
 import { taxesFor } from "../../src/tax/rules.js";
 import type { TaxedComponent } from "../../src/markets/types.js";
 import { runs } from "../helpers/runs.js";

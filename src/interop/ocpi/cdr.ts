@@ -3,7 +3,7 @@ import type { Check, ConditionContext } from "../../compile/conditions.js";
 import { alpha2Of } from "../../markets/iso3166.js";
 import { resolveMarket } from "../../markets/index.js";
 import { Dec, MS_PER_HOUR, MS_PER_MINUTE, ONE, ZERO } from "../../money/decimal.js";
-import type { SessionProfile, EnergyPoint, IdleInterval } from "../../price/energy-profile.js";
+import type { SessionProfile, EnergyPoint, IdleInterval } from "../../price/types.js";
 import { runPricing, type PricedLine } from "../../price/price-session.js";
 import { TariffError } from "../../schema/errors.js";
 import type { Conditions, Dimension, Session, Tariff } from "../../schema/types.js";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runZone } from "../../src/fast/zone-runs.js";
+import { runZone } from "../../src/engine/zone-runs.js";
 import { listMarkets } from "../../src/markets/index.js";
 import { offsetChanges, zone, type Zone } from "../../src/time/zones.js";
 import { runs as propertyRuns } from "../helpers/runs.js";

@@ -1,6 +1,6 @@
-import { Dec, ZERO } from "../money/decimal.js";
-import type { Session } from "../schema/types.js";
-import { parseInstant } from "../time/instants.js";
+import { Dec, ZERO } from "../../src/money/decimal.js";
+import type { Session } from "../../src/schema/types.js";
+import { parseInstant } from "../../src/time/instants.js";
 
 /** A point of the cumulative energy curve: `kWh` delivered by instant `at` (UTC ms). */
 export interface EnergyPoint {

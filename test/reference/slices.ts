@@ -1,7 +1,7 @@
-import type { CompiledTariff } from "../compile/compile.js";
-import type { ConditionContext } from "../compile/conditions.js";
-import { Dec, MS_PER_HOUR, MS_PER_MINUTE, ZERO } from "../money/decimal.js";
-import { fromLocal, localMidnight, localParts, MS_PER_DAY, offsetChanges, toLocal } from "../time/zones.js";
+import type { CompiledTariff } from "../../src/compile/compile.js";
+import type { ConditionContext } from "../../src/compile/conditions.js";
+import { Dec, MS_PER_HOUR, MS_PER_MINUTE, ZERO } from "../../src/money/decimal.js";
+import { fromLocal, localMidnight, localParts, MS_PER_DAY, offsetChanges, toLocal } from "../../src/time/zones.js";
 import { energyAt, instantOfEnergy, type SessionProfile } from "./energy-profile.js";
 
 /** Why the session was cut at an instant; explain shows it. */

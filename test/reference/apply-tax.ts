@@ -1,8 +1,8 @@
-import type { TaxRule } from "../markets/types.js";
-import { Dec, ONE, sum, ZERO } from "../money/decimal.js";
-import { allocateMinor } from "../money/money.js";
-import { toMinorUnits, type RoundingMode } from "../money/round.js";
-import { taxKey } from "./rules.js";
+import type { TaxRule } from "../../src/markets/types.js";
+import { Dec, ONE, sum, ZERO } from "../../src/money/decimal.js";
+import { allocateMinor } from "../../src/money/money.js";
+import { toMinorUnits, type RoundingMode } from "../../src/money/round.js";
+import { taxKey } from "../../src/tax/rules.js";
 
 /** A line's amount in the tariff's price basis (gross when prices include tax), and its taxes. */
 export interface TaxableLine {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BAIL, cmpProducts, dayNumber, decimalText, instantMs, instantText, micros, moneyText, mulDivExact, mulDivRound, roundDiv } from "../../src/fast/numbers.js";
+import { BAIL, cmpProducts, dayNumber, decimalText, instantMs, instantText, micros, moneyText, mulDivExact, mulDivRound, roundDiv } from "../../src/engine/numbers.js";
 import { currency } from "../../src/money/currencies.js";
 import { Dec, displayDecimal } from "../../src/money/decimal.js";
 import { formatMoney, moneyFromMinor } from "../../src/money/money.js";

@@ -1,8 +1,8 @@
-import type { CompiledRate, CompiledTariff } from "../compile/compile.js";
-import type { ConditionContext } from "../compile/conditions.js";
-import { Dec, ZERO } from "../money/decimal.js";
-import { ceilToStep } from "../money/round.js";
-import type { Dimension } from "../schema/types.js";
+import type { CompiledRate, CompiledTariff } from "../../src/compile/compile.js";
+import type { ConditionContext } from "../../src/compile/conditions.js";
+import { Dec, ZERO } from "../../src/money/decimal.js";
+import { ceilToStep } from "../../src/money/round.js";
+import type { Dimension } from "../../src/schema/types.js";
 import type { Slice } from "./slices.js";
 
 /** The metered dimensions; `flat` is charged once and handled apart. */

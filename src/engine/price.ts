@@ -1,0 +1,649 @@
+/**
+ * The pricing engine: the one pipeline every receipt, charge record, live cost, quote and
+ * explanation comes from. slices → first-match rates → steps → min/max → excises → tax per group →
+ * cash rounding → receipt.
+ *
+ * Units: instants in ms (UTC), energy in 1e-6 kWh, money in minor units of the billing currency,
+ * decimals of the files in millionths. Instants and energies are exact rationals (`Q`): an energy
+ * threshold can be crossed between two milliseconds, and energy at a cut inside a linear stretch of
+ * the meter curve is a fraction of a microwatt-hour. Integers stay JS numbers while they are safe and
+ * widen to BigInt beyond (src/engine/exact.ts), so no size of session, price or amount is out of
+ * reach, and nothing is rounded but money, once per line and once per tax, with the market's mode.
+ */
+import type { CompiledRate } from "../compile/compile.js";
+import type { LineComponent, Receipt, ReceiptLine, ReceiptTax } from "../receipt/types.js";
+import { TariffError } from "../schema/errors.js";
+import type { Session } from "../schema/types.js";
+import type { TaxRule } from "../markets/types.js";
+import type { RoundingMode } from "../money/round.js";
+import { allocateMinor } from "../money/money.js";
+import { instantText } from "./numbers.js";
+import type { ZoneRun } from "./zone-runs.js";
+import {
+  decimalQ,
+  divFloor,
+  frac,
+  iadd,
+  icmp,
+  imul,
+  isub,
+  moneyText,
+  narrow,
+  qadd,
+  qceil,
+  qcmp,
+  qdiv,
+  qfloor,
+  qmul,
+  qround,
+  qscale,
+  qsub,
+  qText,
+  scaledText,
+  type Int,
+  type Q,
+} from "./exact.js";
+import { dateText, type Ctx, type Plan, type PlanRate, type TaxGroup, type TaxPeriod } from "./plan.js";
+
+const DAY = 86_400_000;
+
+/** Why the session was cut at an instant; explain shows it. */
+export type CutReason =
+  | "start"
+  | "chargingEnd"
+  | "idleStart"
+  | "idleEnd"
+  | "end"
+  | "meter"
+  | "energyKWh"
+  | "sessionMinutes"
+  | "idleMinutes"
+  | "localTime"
+  | "offsetChange";
+
+/**
+ * A session as the engine prices it: instants in UTC ms; the energy curve through points (1e-6 kWh),
+ * piecewise linear between them, from (start, 0) to (chargingEnd, total); idle intervals, sorted and
+ * disjoint, inside [start, end], across which energy is flat.
+ */
+export interface Profile {
+  readonly start: number;
+  readonly chargingEnd: number;
+  readonly end: number;
+  /** Total energy, 1e-6 kWh. */
+  readonly total: Q;
+  /** The receipt's `energyKWh` text. */
+  readonly totalText: string;
+  readonly at: readonly number[];
+  readonly e: readonly Q[];
+  readonly idle: readonly { readonly from: number; readonly to: number }[];
+  /** The session's own texts of start, end and chargingEnd, printed as given when canonical. */
+  readonly texts?: { readonly start?: string; readonly end?: string; readonly chargingEnd?: string };
+}
+
+/** Billing in another currency: every exact amount × n / d before rounding. */
+export interface EngineExchange {
+  readonly from: string;
+  readonly to: string;
+  readonly n: Int;
+  readonly d: Int;
+  /** The rate as a decimal integer and its decimals, for exact unit-price texts. */
+  readonly rateInt: Int;
+  readonly rateDecimals: number;
+  readonly rateText: string;
+}
+
+export interface EngineOptions {
+  readonly checkValidity: boolean;
+  readonly exchange?: EngineExchange;
+  /** Billing currency code and settlement digits (the tariff's unless exchanged). */
+  readonly billingCode: string;
+  readonly digits: number;
+  readonly payment: "card" | "app" | "cash";
+  readonly sessionId: string | undefined;
+  /** Keep every intermediate step (for explain, quotes, charge records). */
+  readonly trace: boolean;
+}
+
+/** A slice: a piece of the session in which nothing a condition reads changes. */
+export interface EngineSlice {
+  readonly from: Q;
+  readonly to: Q;
+  readonly charging: boolean;
+  readonly energyFrom: Q;
+  readonly energyTo: Q;
+  readonly reasons: readonly CutReason[];
+  /** Local wall-clock time at the slice start (whole ms), read as UTC. */
+  readonly localFrom: number;
+  readonly ctx: Readonly<Ctx>;
+  /** The rate each metered dimension chose here (null: free; absent: the dimension has no rates or does not apply). */
+  readonly chosen: { energy?: PlanRate | null; time?: PlanRate | null; idle?: PlanRate | null };
+}
+
+export type Metered = "energy" | "time" | "idle";
+
+/** Consecutive slices of one dimension at one rate (or free). */
+export interface EngineSegment {
+  readonly dimension: Metered;
+  readonly rate: PlanRate | null;
+  readonly from: Q;
+  to: Q;
+  /** Metered quantity (1e-6 kWh or ms); billed adds the step's extra. */
+  metered: Q;
+  billed: Q;
+  readonly slices: number[];
+}
+
+/** A receipt line before formatting. */
+export interface EngineLine {
+  readonly component: LineComponent;
+  readonly rate: PlanRate | null;
+  readonly from: Q;
+  readonly to: Q;
+  /** kWh in 1e-6 (energy, excise), ms (time, idle) or 1. */
+  readonly quantity: Q;
+  /** The unit price (per kWh, per hour or per session) in millionths of the tariff's currency, before any exchange. */
+  readonly unitMicro: Q;
+  /** The exact amount in minor units, before rounding. */
+  readonly exact: Q;
+  readonly amount: Int;
+  readonly group: TaxGroup;
+  readonly segment?: EngineSegment;
+  readonly excise?: TaxRule;
+  net: Int;
+  gross: Int;
+}
+
+export interface EngineStep {
+  readonly dimension: Metered;
+  readonly rate: PlanRate;
+  readonly step: Q;
+  readonly total: Q;
+  readonly billedTotal: Q;
+}
+
+export interface EngineCap {
+  readonly kind: "minimum" | "maximum";
+  readonly limitMinor: Int;
+  readonly beforeMinor: Int;
+}
+
+export interface EngineTax {
+  readonly rule: TaxRule;
+  readonly group: TaxGroup;
+  /** The group's amount in the price basis, and the tax's exact amount (minor units) before rounding. */
+  readonly groupAmount: Int;
+  readonly exact: Q;
+  readonly amount: Int;
+  readonly base: Int;
+}
+
+/** Everything the engine worked out, when asked to keep it. */
+export interface EngineTrace {
+  readonly slices: readonly EngineSlice[];
+  readonly flatCtx: Readonly<Ctx>;
+  readonly flat: PlanRate | null;
+  readonly steps: readonly EngineStep[];
+  readonly lines: readonly EngineLine[];
+  readonly cap: EngineCap | undefined;
+  readonly taxes: readonly EngineTax[];
+  readonly taxDay: number;
+  readonly cash: { readonly before: Int; readonly after: Int } | undefined;
+}
+
+export interface EngineResult {
+  readonly receipt: Receipt;
+  readonly trace?: EngineTrace;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function firstMatch(rates: readonly PlanRate[], c: Ctx): PlanRate | null {
+  for (let i = 0; i < rates.length; i++) if (rates[i]!.test(c)) return rates[i]!;
+  return null;
+}
+
+function setLocal(c: Ctx, local: number): void {
+  const day = Math.floor(local / DAY);
+  c.day = day;
+  c.wd = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+  c.ms = local - day * DAY;
+}
+
+/** The zone offset at t: from the session's runs when fetched, else from the zone's memo. */
+function offsetAt(f: Plan, runs: readonly ZoneRun[] | undefined, t: number): number {
+  if (runs) for (const r of runs) if (t < r.to && t >= r.from) return r.offset;
+  return f.zone.offsetMs(t);
+}
+
+/** An instant as receipts print it; a canonical "…Z" input is printed as given. */
+const printed = (text: string | undefined, ms: number) =>
+  text !== undefined && text.length === 20 && text.charCodeAt(10) === 84 && text.charCodeAt(19) === 90 ? text : instantText(ms);
+
+/** Splits `total` by signed weights exactly (largest remainder, ties to the earlier part). */
+function allocate(total: Int, weights: readonly Int[]): Int[] {
+  if (weights.length === 1) return [total];
+  return allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map(narrow);
+}
+
+/** Energy at instant t of the curve: exact at points, linear between them. `j` is a search hint. */
+function energyAt(p: Profile, t: Q, hint: { j: number }): Q {
+  const at = p.at;
+  const n = at.length;
+  if (qcmp(t, at[n - 1]!) >= 0) return p.e[n - 1]!;
+  if (qcmp(t, at[0]!) <= 0) return p.e[0]!;
+  let j = hint.j;
+  if (qcmp(t, at[j]!) < 0) j = 0;
+  while (qcmp(t, at[j + 1]!) >= 0) j++;
+  hint.j = j;
+  const a = at[j]!;
+  if (t === a) return p.e[j]!;
+  const ea = p.e[j]!;
+  const de = qsub(p.e[j + 1]!, ea);
+  if (de === 0) return ea;
+  return qadd(ea, qdiv(qmul(de, qsub(t, a)), at[j + 1]! - a));
+}
+
+/** The first instant at which the delivered energy reaches k (1e-6 kWh), or undefined. */
+function instantOfEnergy(p: Profile, k: Int): Q | undefined {
+  for (let i = 1; i < p.at.length; i++) {
+    const eb = p.e[i]!;
+    if (qcmp(eb, k) >= 0) {
+      const ea = p.e[i - 1]!;
+      const a = p.at[i - 1]!;
+      return qadd(a, qdiv(qmul(qsub(k, ea), p.at[i]! - a), qsub(eb, ea)));
+    }
+  }
+  return undefined;
+}
+
+/** Cuts, as parallel lists of instants and reasons. */
+class Cuts {
+  readonly at: Q[] = [];
+  readonly why: CutReason[] = [];
+  add(at: Q, why: CutReason): void {
+    this.at.push(at);
+    this.why.push(why);
+  }
+}
+
+/**
+ * Local-time cuts: every local edge of every day around the session, and the zone's offset
+ * changes, from the zone's runs. Returns the runs (the slices read their offsets from them).
+ */
+function localCuts(f: Plan, cuts: Cuts, start: number, end: number): ZoneRun[] {
+  const near = f.zone.runs(start - 4 * DAY, end + 4 * DAY);
+  const firstDay = Math.floor((start + offsetAt(f, near, start)) / DAY) * DAY - DAY;
+  const lastDay = Math.floor((end + offsetAt(f, near, end)) / DAY) * DAY + DAY;
+  const edges = f.edges;
+  for (let day = firstDay; day <= lastDay; day += DAY) {
+    for (let e = 0; e < edges.length; e++) {
+      for (let k = 0; k < near.length; k++) {
+        const r = near[k]!;
+        const u = day + edges[e]! - r.offset;
+        if (u >= r.from && u < r.to && u >= start && u <= end) cuts.add(u, "localTime");
+      }
+    }
+  }
+  for (let k = 1; k < near.length; k++) if (near[k]!.from >= start && near[k]!.from <= end) cuts.add(near[k]!.from, "offsetChange");
+  return near;
+}
+
+/**
+ * Prices a profile with a plan. Throws `TariffError` for a session the tariff cannot price (outside
+ * its validity, or on a date the market's tax table does not cover).
+ */
+export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
+  const ct = f.ct;
+  const { start, end, chargingEnd } = p;
+  if (o.checkValidity) {
+    if (ct.validFrom !== undefined && start < ct.validFrom)
+      throw new TariffError([{ path: "/start", message: `is before the tariff's validFrom (${ct.tariff.validFrom})` }], "session");
+    if (ct.validTo !== undefined && start >= ct.validTo)
+      throw new TariffError([{ path: "/start", message: `is at or after the tariff's validTo (${ct.tariff.validTo})` }], "session");
+  }
+  const startOffset = f.zone.offsetMs(start);
+  const taxDay = Math.floor((start + startOffset) / DAY);
+  let pi = f.taxStarts.length - 1;
+  while (f.taxStarts[pi]! > taxDay) pi--;
+  const period = f.taxPeriods[pi]!;
+  // A tariff that states its own taxes (even none: `taxes: []`) covers every date.
+  if (!period.covered)
+    throw new TariffError(
+      [{ path: "/start", message: `no tax rule of market ${ct.market.code} is known for ${dateText(taxDay)} (station's local date)` }],
+      "session",
+    );
+
+  // Cuts: every instant at which something a condition reads can change.
+  const cuts = new Cuts();
+  cuts.add(start, "start");
+  cuts.add(chargingEnd, "chargingEnd");
+  cuts.add(end, "end");
+  const n = p.at.length;
+  for (let i = 1; i < n - 1; i++) cuts.add(p.at[i]!, p.at[i] === chargingEnd ? "chargingEnd" : "meter");
+  if (n > 1 && p.at[n - 1] !== chargingEnd) cuts.add(p.at[n - 1]!, "meter");
+  for (const k of f.energyCuts) {
+    if (qcmp(k, 0) <= 0 || qcmp(k, p.total) >= 0) continue;
+    const at = instantOfEnergy(p, k);
+    if (at !== undefined) cuts.add(at, "energyKWh");
+  }
+  for (const m of f.sessionCuts) cuts.add(qadd(start, m), "sessionMinutes");
+  for (const idle of p.idle) {
+    if (idle.from !== chargingEnd) cuts.add(idle.from, "idleStart");
+    if (idle.to !== end) cuts.add(idle.to, "idleEnd");
+    for (const m of f.idleCuts) cuts.add(qadd(idle.from, m), "idleMinutes");
+  }
+  const runs = f.local && end > start ? localCuts(f, cuts, start, end) : undefined;
+
+  // Sorted, within [start, end], each instant once with all its reasons.
+  const order: number[] = [];
+  for (let i = 0; i < cuts.at.length; i++) {
+    const t = cuts.at[i]!;
+    if (qcmp(t, start) >= 0 && qcmp(t, end) <= 0) order.push(i);
+  }
+  order.sort((a, b) => qcmp(cuts.at[a]!, cuts.at[b]!) || a - b);
+  const instants: Q[] = [];
+  const reasons: CutReason[][] = [];
+  for (const i of order) {
+    const t = cuts.at[i]!;
+    const last = instants.length - 1;
+    if (last >= 0 && qcmp(instants[last]!, t) === 0) {
+      if (o.trace && !reasons[last]!.includes(cuts.why[i]!)) reasons[last]!.push(cuts.why[i]!);
+    } else {
+      instants.push(t);
+      reasons.push([cuts.why[i]!]);
+    }
+  }
+
+  // Slices: the conditions' view at each slice start, and the first matching rate per dimension.
+  const rates = f.rates;
+  const hint = { j: 0 };
+  const slices: EngineSlice[] = [];
+  const seg: Record<Metered, EngineSegment[]> = { energy: [], time: [], idle: [] };
+  const c: Ctx = { day: 0, wd: 0, ms: 0, e: 0, dE: 0, dt: 1, sm: 0, im: 0 };
+  let flatCtx: Ctx | undefined;
+  let flat: PlanRate | null = null;
+  let idleIndex = 0;
+  let eTo: Q = instants.length > 0 ? energyAt(p, instants[0]!, hint) : 0;
+  const wantLocal = f.local || o.trace;
+  for (let i = 0; i + 1 < instants.length; i++) {
+    const from = instants[i]!;
+    const to = instants[i + 1]!;
+    while (idleIndex < p.idle.length && qcmp(from, p.idle[idleIndex]!.to) >= 0) idleIndex++;
+    const idle = p.idle[idleIndex];
+    const charging = !(idle && qcmp(from, idle.from) >= 0 && qcmp(to, idle.to) <= 0);
+    const eFrom = eTo;
+    const eAtTo = energyAt(p, to, hint);
+    eTo = eAtTo;
+    const fromMs = typeof from === "object" ? Number(qfloor(from)) : Number(from);
+    const localFrom = wantLocal ? fromMs + offsetAt(f, runs, fromMs) : 0;
+    if (wantLocal) setLocal(c, localFrom);
+    c.e = eFrom;
+    c.dE = charging ? qsub(eAtTo, eFrom) : 0;
+    c.dt = charging ? qsub(to, from) : 1;
+    c.sm = qsub(from, start);
+    c.im = charging || !idle ? 0 : qsub(from, idle.from);
+    if (i === 0) {
+      flatCtx = { ...c };
+      if (rates.flat.length > 0) flat = firstMatch(rates.flat, c);
+    }
+    const chosen: EngineSlice["chosen"] = {};
+    const index = slices.length;
+    if (charging) {
+      if (rates.energy.length > 0) chosen.energy = meter(seg.energy, "energy", firstMatch(rates.energy, c), from, to, c.dE, index);
+      if (rates.time.length > 0) chosen.time = meter(seg.time, "time", firstMatch(rates.time, c), from, to, c.dt, index);
+    } else if (rates.idle.length > 0) chosen.idle = meter(seg.idle, "idle", firstMatch(rates.idle, c), from, to, qsub(to, from), index);
+    if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: charging ? eAtTo : eFrom, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen });
+    else slices.length++; // only the count matters (segments refer to slice indexes)
+    if (!charging) eTo = eFrom;
+  }
+  if (flatCtx === undefined) {
+    setLocal(c, start + startOffset);
+    c.e = 0;
+    c.dE = 0;
+    c.dt = 1;
+    c.sm = 0;
+    c.im = 0;
+    flatCtx = { ...c };
+    if (rates.flat.length > 0) flat = firstMatch(rates.flat, c);
+  }
+
+  const priced = linesOf(f, p, o, period, seg, flat);
+  const { receipt, taxes, cash } = receiptOf(f, p, o, priced.lines);
+  return {
+    receipt,
+    ...(o.trace
+      ? { trace: { slices, flatCtx, flat, steps: priced.steps, lines: priced.lines, cap: priced.cap, taxes, taxDay, cash } }
+      : {}),
+  };
+}
+
+/** Adds a slice to a dimension's segments: a new segment, or the last one grown when the rate is the same. */
+function meter(list: EngineSegment[], dimension: Metered, rate: PlanRate | null, from: Q, to: Q, q: Q, slice: number): PlanRate | null {
+  const last = list[list.length - 1];
+  if (last && last.rate === rate && qcmp(last.to, from) === 0) {
+    last.to = to;
+    last.metered = qadd(last.metered, q);
+    last.slices.push(slice);
+  } else list.push({ dimension, rate, from, to, metered: q, billed: q, slices: [slice] });
+  return rate;
+}
+
+/** The amount of `quantity` at a price ratio, in the billing currency, rounded once. */
+function amountOf(quantity: Q, num: Int, den: Int, x: EngineExchange | undefined, mode: RoundingMode): { exact: Q; amount: Int } {
+  const exact = x ? qscale(qscale(quantity, num, den), x.n, x.d) : qscale(quantity, num, den);
+  return { exact, amount: qround(exact, mode) };
+}
+
+interface Priced {
+  readonly lines: EngineLine[];
+  readonly steps: EngineStep[];
+  readonly cap: EngineCap | undefined;
+}
+
+/** The receipt's lines before tax: metered dimensions, flat fee, min/max adjustments, excises. */
+function linesOf(f: Plan, p: Profile, o: EngineOptions, period: TaxPeriod, seg: Record<Metered, EngineSegment[]>, flat: PlanRate | null): Priced {
+  const mode = f.ct.rounding;
+  const x = o.exchange;
+  const lines: EngineLine[] = [];
+  const steps: EngineStep[] = [];
+    for (const dimension of ["energy", "time", "idle"] as const) {
+    const list = seg[dimension];
+    if (list.length === 0) continue;
+    // Segments that metered nothing are dropped (after merging).
+    const kept = list.filter((s) => qcmp(s.metered, 0) !== 0);
+    let last = -1;
+    let total: Q = 0;
+    for (let k = 0; k < kept.length; k++) {
+      kept[k]!.billed = kept[k]!.metered;
+      total = qadd(total, kept[k]!.metered);
+      if (kept[k]!.rate) last = k;
+    }
+    const lastRate = last >= 0 ? kept[last]!.rate : null;
+    if (lastRate && lastRate.step !== 0) {
+      // The dimension's total rounded up to the last rate's step, the extra billed at that rate.
+      const billedTotal = qmul(qceil(qdiv(total, lastRate.step)), lastRate.step);
+      const target = kept[last]!;
+      target.billed = qadd(target.metered, qsub(billedTotal, total));
+      steps.push({ dimension, rate: lastRate, step: lastRate.step, total, billedTotal });
+    }
+    const group = period.group[dimension];
+    for (const s of kept) {
+      const rate = s.rate;
+      const { exact, amount } = rate ? amountOf(s.billed, rate.num, rate.den, x, mode) : { exact: 0, amount: 0 };
+      lines.push({ component: dimension, rate, from: s.from, to: s.to, quantity: s.billed, unitMicro: rate ? rate.priceMicro : 0, exact, amount, group, segment: s, net: amount, gross: amount });
+    }
+  }
+  if (flat) {
+    const { exact, amount } = amountOf(1, flat.num, flat.den, x, mode);
+    lines.push({ component: "flat", rate: flat, from: p.start, to: p.end, quantity: 1, unitMicro: flat.priceMicro, exact, amount, group: period.group.flat, net: amount, gross: amount });
+  }
+
+  // Min/max: an adjustment per tax group, in proportion to the groups' amounts.
+  let before: Int = 0;
+  for (const l of lines) before = iadd(before, l.amount);
+  const limitOf = (micro: Int) => amountOf(1, imul(micro, f.scale), 1_000_000, x, mode).amount;
+  let cap: EngineCap | undefined;
+  if (f.minMicro !== undefined && icmp(before, limitOf(f.minMicro)) < 0) cap = { kind: "minimum", limitMinor: limitOf(f.minMicro), beforeMinor: before };
+  else if (f.maxMicro !== undefined && icmp(before, limitOf(f.maxMicro)) > 0) cap = { kind: "maximum", limitMinor: limitOf(f.maxMicro), beforeMinor: before };
+  if (cap) {
+    const groups: TaxGroup[] = [];
+    const sums: Int[] = [];
+    for (const l of lines) {
+      const k = groups.indexOf(l.group);
+      if (k < 0) {
+        groups.push(l.group);
+        sums.push(l.amount);
+      } else sums[k] = iadd(sums[k]!, l.amount);
+    }
+    let targets = groups.filter((_, k) => sums[k] !== 0);
+    let weights = sums.filter((w) => w !== 0);
+    if (targets.length === 0) {
+      targets = [period.group.energy];
+      weights = [1];
+    }
+    const shares = allocate(isub(cap.limitMinor, cap.beforeMinor), weights);
+    targets.forEach((group, k) => {
+      const amount = shares[k]!;
+      lines.push({ component: cap!.kind, rate: null, from: p.start, to: p.end, quantity: 1, unitMicro: frac(imul(amount, 1_000_000), f.scale), exact: amount, amount, group, net: amount, gross: amount });
+    });
+  }
+
+  // Excises per kWh delivered: lines of their own, on top of the tariff's prices and outside min/max.
+  for (const ex of period.excises) {
+    const { exact, amount } = amountOf(p.total, imul(ex.micro, f.scale), 1_000_000_000_000, x, mode);
+    lines.push({ component: "excise", rate: null, from: p.start, to: p.chargingEnd, quantity: p.total, unitMicro: ex.micro, exact, amount, group: period.group.excise, excise: ex.rule, net: amount, gross: amount });
+  }
+  return { lines, steps, cap };
+}
+
+/** Tax per group, then the receipt: lines, taxes, totals, cash rounding. */
+function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): { receipt: Receipt; taxes: EngineTax[]; cash: EngineTrace["cash"] } {
+  const ct = f.ct;
+  const mode = ct.rounding;
+  const digits = o.digits;
+  const x = o.exchange;
+  // Tax per group on the group's amount; each group's tax spread over its lines.
+  const groups: TaxGroup[] = [];
+  for (const l of lines) if (!groups.includes(l.group)) groups.push(l.group);
+  const computed: EngineTax[] = [];
+  let taxTotal: Int = 0;
+  for (const g of groups) {
+    if (g.rules.length === 0) continue;
+    const members = lines.filter((l) => l.group === g);
+    let amount: Int = 0;
+    for (const l of members) amount = iadd(amount, l.amount);
+    const perRule = g.rules.map((rule, r) => {
+      const exact = frac(imul(amount, g.p[r]!), g.q[r]!);
+      return { rule, exact, amount: qround(exact, mode) };
+    });
+    let groupTax: Int = 0;
+    for (const t of perRule) groupTax = iadd(groupTax, t.amount);
+    taxTotal = iadd(taxTotal, groupTax);
+    const base = f.inclusive ? isub(amount, groupTax) : amount;
+    for (const t of perRule) computed.push({ rule: t.rule, group: g, groupAmount: amount, exact: t.exact, amount: t.amount, base });
+    const shares = allocate(groupTax, members.map((l) => l.amount));
+    members.forEach((l, k) => {
+      if (f.inclusive) l.net = isub(l.amount, shares[k]!);
+      else l.gross = iadd(l.amount, shares[k]!);
+    });
+  }
+
+  const texts = p.texts ?? {};
+  const instant = (q: Q): string => {
+    const ms = typeof q === "object" ? Number(qfloor(q)) : Number(q);
+    if (ms === p.start) return printed(texts.start, ms);
+    if (ms === p.end) return printed(texts.end, ms);
+    if (ms === p.chargingEnd) return printed(texts.chargingEnd, ms);
+    return instantText(ms);
+  };
+  const unitPriceText = (l: EngineLine): string => {
+    if (l.component === "minimum" || l.component === "maximum") return moneyText(l.amount, digits);
+    if (l.rate && !x) return l.rate.priceText;
+    if (l.excise && !x) return l.excise.perKWh!;
+    if (!x || l.unitMicro === 0) return "0";
+    // price (millionths) × rate (10^-k): exact decimal text.
+    return scaledText(imul(l.unitMicro as Int, x.rateInt), 6 + x.rateDecimals);
+  };
+  let netTotal: Int = 0;
+  const receiptLines: ReceiptLine[] = [];
+  for (const l of lines) {
+    netTotal = iadd(netTotal, l.net);
+    const quantity =
+      l.component === "energy" || l.component === "excise"
+        ? qText(qscale(l.quantity, 1, 1_000_000), 6)
+        : l.component === "time" || l.component === "idle"
+          ? qText(qscale(l.quantity, 1, 3_600_000), 6)
+          : "1";
+    const net = moneyText(l.net, digits);
+    const line: ReceiptLine = {
+      component: l.component,
+      ...(l.excise ? { name: l.excise.name } : {}),
+      rate: l.rate ? l.rate.pointer : null,
+      from: instant(l.from),
+      to: instant(l.to),
+      quantity,
+      unit: l.component === "energy" || l.component === "excise" ? "kWh" : l.component === "time" || l.component === "idle" ? "h" : "session",
+      unitPrice: unitPriceText(l),
+      net,
+      gross: l.gross === l.net ? net : moneyText(l.gross, digits),
+    };
+    receiptLines.push(line);
+  }
+  let grossTotal = iadd(netTotal, taxTotal);
+
+  let cash: EngineTrace["cash"];
+  const cr = ct.market.cashRounding;
+  // Cash rounding is a rule of the market's own currency: billed in another one, it does not apply.
+  if (o.payment === "cash" && cr && o.billingCode === ct.currency.code) {
+    const inc = decimalQ(cr.increment)!;
+    const units = frac(grossTotal, f.scale);
+    const after = qround(qmul(qmul(qround(qdiv(units, inc), cr.mode), inc), f.scale), cr.mode);
+    cash = { before: grossTotal, after };
+    const diff = isub(after, grossTotal);
+    if (diff !== 0) {
+      const at = instant(p.end);
+      const text = moneyText(diff, digits);
+      receiptLines.push({ component: "rounding", rate: null, from: at, to: at, quantity: "1", unit: "session", unitPrice: text, net: text, gross: text });
+      netTotal = iadd(netTotal, diff);
+      grossTotal = iadd(grossTotal, diff);
+    }
+  }
+
+  // The receipt shows one entry per tax (name, rate, method, source), adding up its groups.
+  const merged: { key: string; rule: TaxRule; base: Int; amount: Int }[] = [];
+  for (const t of computed) {
+    const key = t.group.keys[t.group.rules.indexOf(t.rule)]!;
+    const m = merged.find((e) => e.key === key);
+    if (m) {
+      m.base = iadd(m.base, t.base);
+      m.amount = iadd(m.amount, t.amount);
+    } else merged.push({ key, rule: t.rule, base: t.base, amount: t.amount });
+  }
+  const receiptTaxes: ReceiptTax[] = merged.map((t) => ({
+    name: t.rule.name,
+    rate: t.rule.rate!,
+    base: moneyText(t.base, digits),
+    amount: moneyText(t.amount, digits),
+    source: t.rule.source,
+  }));
+  const receipt: Receipt = {
+    tariffId: ct.tariff.id,
+    ...(o.sessionId !== undefined ? { sessionId: o.sessionId } : {}),
+    market: ct.market.code,
+    currency: o.billingCode,
+    ...(x ? { exchange: { from: x.from, to: x.to, rate: x.rateText } } : {}),
+    timeZone: ct.zone.name,
+    pricesInclude: ct.pricesInclude,
+    payment: o.payment,
+    energyKWh: p.totalText,
+    lines: receiptLines,
+    taxes: receiptTaxes,
+    totals: { net: moneyText(netTotal, digits), tax: moneyText(taxTotal, digits), gross: moneyText(grossTotal, digits) },
+  };
+  return { receipt, taxes: computed, cash };
+}
+
+/** Exported for the adapters: a rate's compiled form. */
+export type { CompiledRate };
+export { divFloor };
