@@ -60,7 +60,11 @@ or, for a line a worker died on twice, {"line":N,"notDone":"why"}.
 A summary (count, errors, not done, totals per currency, sessions per second) goes to standard
 error, with a progress bar on a terminal. Ctrl-C stops reading, writes what was read, and says from
 which line to resume. Exit code 0 when every line was priced, 1 when some were error records or not
-done (or the output failed), 130 when interrupted.`;
+done (or the output failed), 130 when interrupted.
+
+Examples:
+  ev-tariff batch tariffs/gr/athens-dc-150.json sessions.ndjson --out receipts.ndjson
+  ev-tariff batch tariffs/ - --workers 2 < sessions.ndjson`;
 
 /** Every *.json file under a folder, sorted, read. */
 function folderSources(folder: string): TariffSource[] {

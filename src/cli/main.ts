@@ -1,83 +1,148 @@
-import { readFileSync } from "node:fs";
 import { explainSession } from "../receipt/explain.js";
 import { formatExplanation } from "../receipt/explain-text.js";
 import { formatReceipt } from "../receipt/receipt-text.js";
-import { priceSession } from "../price/price-session.js";
+import { priceSession, type PriceOptions } from "../price/price-session.js";
 import { safeParseSession } from "../schema/parse-session.js";
 import { safeParseTariff } from "../schema/parse-tariff.js";
-import { TariffError } from "../schema/errors.js";
+import { TariffError, type Issue } from "../schema/errors.js";
 import type { Session, Tariff } from "../schema/types.js";
-import { checkStdinOnce, displayName, InputError, parseCommandArgs, readJson, UsageError } from "./io.js";
-import { formatMarkets } from "./markets.js";
-import { runBatch } from "./batch.js";
-import { commandOcpi } from "./ocpi.js";
+import { currency as findCurrency } from "../money/currencies.js";
+import { renderReceipt } from "../text/render-receipt.js";
+import { LANGS } from "../text/phrases.js";
+import { readTariff } from "../interop/convert.js";
+import { Notes } from "../interop/common.js";
+import { detectOcpiVersion, readOcpiCdr } from "../interop/ocpi/model.js";
+import { checkStdinOnce, displayName, InputError, jsonText, parseCommandArgs, printable, readJson, readStdin, UsageError, wrongCount } from "./io.js";
+import { formatMarkets, MARKETS_HELP } from "./markets.js";
+import { BATCH_HELP, runBatch } from "./batch.js";
+import { commandOcpi, printWarnings } from "./ocpi.js";
 import { commandConvert } from "./convert.js";
-
-declare const __VERSION__: string | undefined;
-
-const HELP = `ev-tariff — exact, explainable prices for EV charging sessions
-
-Usage:
-  ev-tariff validate <tariff.json…>              check tariff files; one line per problem
-  ev-tariff price <tariff> <session> [--json]    print the receipt (a table, or exact JSON)
-  ev-tariff explain <tariff> <session> [--json]  show which rate applied when, and every rounding
-  ev-tariff markets [--json]                     every market and region: currency, zones, taxes and sources
-  ev-tariff batch <tariff|folder> <sessions.ndjson|-> [--workers N] [--out file]
-                                                 price NDJSON sessions in bulk (see batch --help)
-  ev-tariff ocpi price|check <tariff> <cdr>      price an OCPI charge record / compare with its totals
-  ev-tariff convert --from F --to F <tariff>     v1, ocpi-2.2.1, ocpi-2.3.0, ocpp-2.1 (see convert --help)
-  ev-tariff --help | --version
-
-A file argument of "-" reads standard input (at most one per command).
-Exit codes: 0 ok, 1 invalid input (file, JSON pointer and problem printed), 2 usage error.`;
+import { detectKind, KINDS, kindName, wrongKindHint, type DocKind } from "./kinds.js";
+import { EXPLAIN_HELP, HELP, PRICE_HELP, VALIDATE_HELP } from "./help.js";
+import { version } from "./version.js";
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly stdin: () => string;
+  /** Standard input: its bytes (read with the size limit) or its text. */
+  readonly stdin: () => string | Uint8Array;
 }
 
 const nodeIO: CliIO = {
   stdout: (t) => process.stdout.write(t + "\n"),
   stderr: (t) => process.stderr.write(t + "\n"),
-  stdin: () => readFileSync(0, "utf8"),
+  stdin: readStdin,
 };
 
-function version(): string {
-  if (typeof __VERSION__ === "string") return __VERSION__;
-  // dist/cli.js is one level below package.json; src/cli/main.ts (tsx, tests) is two.
-  for (const candidate of ["../package.json", "../../package.json"]) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "ev-tariff" && typeof pkg.version === "string") return pkg.version;
-    } catch {
-      // try the next place
-    }
-  }
-  return "unknown";
+/** Everything printed goes through `printable`: no raw control bytes reach the terminal. */
+function safeIO(io: CliIO): CliIO {
+  return { stdout: (t) => io.stdout(printable(t, "\n\t")), stderr: (t) => io.stderr(printable(t, "\n\t")), stdin: io.stdin };
+}
+
+const MAX_DAYS = 36_500;
+
+/** `--max-session-days N`: a whole number of days. */
+function maxSessionDays(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value) || Number(value) > MAX_DAYS) throw new UsageError(`--max-session-days must be a whole number of days from 1 to ${MAX_DAYS} (got "${value}")`);
+  return Number(value);
+}
+
+/**
+ * The library names its option (`maxSessionDays`); on the command line the flag is named instead,
+ * with the number of days that session needs.
+ */
+function cliIssues(issues: readonly Issue[], doc: unknown): Issue[] {
+  return issues.map((i) => {
+    if (!/pass maxSessionDays to allow it$/.test(i.message)) return i;
+    const raw = doc as { start?: unknown; end?: unknown };
+    const ms = typeof raw.start === "string" && typeof raw.end === "string" ? Date.parse(raw.end) - Date.parse(raw.start) : NaN;
+    const days = Number.isFinite(ms) && ms > 0 ? String(Math.ceil(ms / 86_400_000)) : "N";
+    return { ...i, message: i.message.replace(/pass maxSessionDays to allow it$/, `pass --max-session-days ${days} to allow it`) };
+  });
+}
+
+function wrongKind(file: string, doc: unknown, slot: Parameters<typeof wrongKindHint>[1]): void {
+  const hint = wrongKindHint(doc, slot);
+  if (hint) throw new InputError(displayName(file), [{ path: "", message: hint }]);
 }
 
 function loadTariff(file: string, io: CliIO): Tariff {
-  const result = safeParseTariff(readJson(file, io.stdin));
+  const doc = readJson(file, io.stdin);
+  wrongKind(file, doc, "price-tariff");
+  const result = safeParseTariff(doc);
   if (!result.ok) throw new InputError(displayName(file), result.issues);
   return result.value;
 }
 
-function loadSession(file: string, io: CliIO): Session {
-  const result = safeParseSession(readJson(file, io.stdin));
-  if (!result.ok) throw new InputError(displayName(file), result.issues);
+function loadSession(file: string, io: CliIO, maxDays: number | undefined): Session {
+  const doc = readJson(file, io.stdin);
+  wrongKind(file, doc, "price-session");
+  const result = safeParseSession(doc, maxDays === undefined ? {} : { maxSessionDays: maxDays });
+  if (!result.ok) throw new InputError(displayName(file), cliIssues(result.issues, doc));
   return result.value;
 }
 
-function commandValidate(files: readonly string[], io: CliIO): number {
-  if (files.length === 0) throw new UsageError("validate needs at least one tariff file");
+const VALIDATE_OPTIONS = {
+  kind: { type: "string" },
+  "max-session-days": { type: "string" },
+  market: { type: "string" },
+  "time-zone": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** Checks one document as `kind`; returns the warnings to print (errors are thrown). */
+function validateDocument(file: string, doc: unknown, kind: DocKind, options: { maxDays?: number; market?: string; timeZone?: string }): readonly { path: string; message: string }[] {
+  const fail = (issues: readonly Issue[]) => {
+    throw new InputError(displayName(file), issues);
+  };
+  const read = { ...(options.market ? { market: options.market } : {}), ...(options.timeZone ? { timeZone: options.timeZone } : {}) };
+  try {
+    switch (kind) {
+      case "tariff": {
+        const r = safeParseTariff(doc);
+        if (!r.ok) fail(r.issues);
+        return [];
+      }
+      case "session": {
+        const r = safeParseSession(doc, options.maxDays === undefined ? {} : { maxSessionDays: options.maxDays });
+        if (!r.ok) fail(cliIssues(r.issues, doc));
+        return [];
+      }
+      case "ocpi-tariff":
+        return readTariff(doc, detectOcpiVersion(doc) === "2.3.0" ? "ocpi-2.3.0" : "ocpi-2.2.1", read).warnings;
+      case "ocpp-tariff":
+        return readTariff(doc, "ocpp-2.1", read).warnings;
+      case "ocpi-cdr": {
+        const notes = new Notes("charge record");
+        readOcpiCdr(doc, notes);
+        notes.check("charge record");
+        return notes.warnings;
+      }
+    }
+  } catch (e) {
+    if (e instanceof TariffError) fail(e.issues);
+    throw e;
+  }
+}
+
+function commandValidate(argv: readonly string[], io: CliIO): number {
+  const { values, positionals: files } = parseCommandArgs(argv, VALIDATE_OPTIONS, "validate");
+  if (values.help) return help(VALIDATE_HELP, io);
+  if (files.length === 0) throw wrongCount("validate", ["tariffs, sessions, OCPI or OCPP documents"], files, true);
+  const forced = values.kind;
+  if (forced !== undefined && !(KINDS as readonly string[]).includes(forced)) throw new UsageError(`--kind must be one of ${KINDS.join(", ")} (got "${forced}")`);
+  const maxDays = maxSessionDays(values["max-session-days"]);
   checkStdinOnce(files);
   let bad = 0;
   for (const file of files) {
     try {
-      loadTariff(file, io);
-      io.stdout(`${displayName(file)}: ok`);
+      const doc = readJson(file, io.stdin);
+      const kind = (forced as DocKind | undefined) ?? detectKind(doc) ?? "tariff";
+      const warnings = validateDocument(file, doc, kind, { ...(maxDays !== undefined ? { maxDays } : {}), ...(values.market ? { market: values.market } : {}), ...(values["time-zone"] ? { timeZone: values["time-zone"] } : {}) });
+      printWarnings(warnings, () => displayName(file), io);
+      io.stdout(`${displayName(file)}: ok${kind === "tariff" ? "" : ` (${kindName(kind, doc).replace(/^an? /, "")})`}`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       bad++;
@@ -87,33 +152,84 @@ function commandValidate(files: readonly string[], io: CliIO): number {
   return bad ? 1 : 0;
 }
 
-function commandPrice(kind: "price" | "explain", files: readonly string[], json: boolean, io: CliIO): number {
-  if (files.length !== 2) throw new UsageError(`${kind} needs a tariff file and a session file`);
+const PRICE_OPTIONS = {
+  json: { type: "boolean" },
+  "max-session-days": { type: "string" },
+  "ignore-validity": { type: "boolean" },
+  currency: { type: "string" },
+  rate: { type: "string" },
+  lang: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** `--currency C --rate R`: both or neither, checked before any file is read. */
+function exchangeOptions(values: { currency?: string | undefined; rate?: string | undefined }): Pick<PriceOptions, "currency" | "rate"> {
+  const { currency, rate } = values;
+  if (currency === undefined && rate === undefined) return {};
+  if (currency === undefined) throw new UsageError("--rate needs --currency: the currency to bill in (e.g. --currency USD --rate 1.0831)");
+  if (rate === undefined) throw new UsageError(`--currency needs --rate: units of ${currency} per unit of the tariff's currency (e.g. --rate 1.0831); rates are never fetched`);
+  if (!findCurrency(currency)) throw new UsageError(`--currency must be an ISO 4217 code such as EUR or USD (got "${currency}")`);
+  if (!/^(0|[1-9]\d{0,11})(\.\d{1,12})?$/.test(rate) || /^0(\.0*)?$/.test(rate)) throw new UsageError(`--rate must be a positive decimal with at most 12 decimals, e.g. 1.0831 (got "${rate}")`);
+  return { currency, rate };
+}
+
+/** `--lang L`: a language (or locale) the driver receipt is written in. */
+function langOption(lang: string | undefined): string | undefined {
+  if (lang === undefined) return undefined;
+  let tag: string | undefined;
+  try {
+    tag = Intl.getCanonicalLocales(lang)[0];
+  } catch {
+    tag = undefined;
+  }
+  const base = tag?.split("-")[0]?.toLowerCase();
+  if (!tag || !base || !(LANGS as readonly string[]).includes(base)) throw new UsageError(`--lang must be one of ${LANGS.join(", ")}, or a locale of one such as fr-BE (got "${lang}")`);
+  return tag;
+}
+
+function commandPrice(kind: "price" | "explain", argv: readonly string[], io: CliIO): number {
+  const { values, positionals: files } = parseCommandArgs(argv, PRICE_OPTIONS, kind);
+  if (values.help) return help(kind === "price" ? PRICE_HELP : EXPLAIN_HELP, io);
+  if (files.length !== 2) throw wrongCount(kind, ["tariff", "session"], files);
+  const maxDays = maxSessionDays(values["max-session-days"]);
+  const options: PriceOptions = { ...exchangeOptions(values), ...(values["ignore-validity"] ? { ignoreValidity: true } : {}) };
+  const lang = langOption(values.lang);
+  if (lang !== undefined && kind === "explain") throw new UsageError("explain writes in English only; --lang is for the driver receipt of `ev-tariff price`");
+  if (lang !== undefined && values.json) throw new UsageError("--lang renders the driver receipt as text; --json prints the exact receipt, which has no language");
   checkStdinOnce(files);
   const [tariffFile, sessionFile] = files as [string, string];
   const tariff = loadTariff(tariffFile, io);
-  const session = loadSession(sessionFile, io);
+  const session = loadSession(sessionFile, io, maxDays);
   try {
     if (kind === "price") {
-      const receipt = priceSession(tariff, session);
-      io.stdout(json ? JSON.stringify(receipt, null, 2) : formatReceipt(receipt));
+      const receipt = priceSession(tariff, session, options);
+      io.stdout(values.json ? jsonText(receipt) : lang !== undefined ? renderReceipt(receipt, lang) : formatReceipt(receipt));
     } else {
-      const explanation = explainSession(tariff, session);
-      io.stdout(json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+      const explanation = explainSession(tariff, session, options);
+      io.stdout(values.json ? jsonText(explanation) : formatExplanation(explanation));
     }
   } catch (e) {
-    if (e instanceof TariffError) throw new InputError(displayName(sessionFile), e.issues);
+    if (e instanceof TariffError) {
+      if (/^invalid exchange options/.test(e.message)) throw new UsageError(e.issues.map((i) => `--${i.path.slice(1)} ${i.message}`).join("; "));
+      throw new InputError(displayName(sessionFile), e.issues);
+    }
     throw e;
   }
   return 0;
 }
 
-/**
- * Runs the CLI with arguments (without node and script) and returns the exit code.
- *
- * @example
- * run(["price", "tariffs/gr/athens-dc-150.json", "tariffs/gr/sessions/evening-fast-charge.json"])
- */
+function commandMarkets(argv: readonly string[], io: CliIO): number {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, "markets");
+  if (values.help) return help(MARKETS_HELP, io);
+  io.stdout(formatMarkets(values.json ?? false, positionals));
+  return 0;
+}
+
+function help(text: string, io: CliIO): number {
+  io.stdout(text);
+  return 0;
+}
+
 /**
  * Runs any command, `batch` included (it streams, so it answers with a promise of the exit code).
  *
@@ -124,45 +240,46 @@ export function runCli(argv: readonly string[], io: CliIO = nodeIO): number | Pr
   return argv[0] === "batch" ? runBatch(argv.slice(1)) : run(argv, io);
 }
 
-export function run(argv: readonly string[], io: CliIO = nodeIO): number {
+/**
+ * Runs the CLI with arguments (without node and script) and returns the exit code: 0 ok, 1 bad
+ * input (file, JSON pointer and problem printed), 2 usage error.
+ *
+ * @example
+ * run(["price", "tariffs/gr/athens-dc-150.json", "tariffs/gr/sessions/evening-fast-charge.json"])
+ */
+export function run(argv: readonly string[], rawIO: CliIO = nodeIO): number {
+  const io = safeIO(rawIO);
+  const [command, ...rest] = argv;
   try {
-    if (argv[0] === "ocpi") return commandOcpi(argv.slice(1), io);
-    if (argv[0] === "convert") return commandConvert(argv.slice(1), io);
-    const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" }, help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } });
-    if (values.help) {
-      io.stdout(HELP);
-      return 0;
-    }
-    if (values.version) {
-      io.stdout(version());
-      return 0;
-    }
-    const [command, ...rest] = positionals;
     switch (command) {
+      case "ocpi":
+        return commandOcpi(rest, io);
+      case "convert":
+        return commandConvert(rest, io);
       case "validate":
-        if (values.json) throw new UsageError("validate has no --json option");
         return commandValidate(rest, io);
       case "price":
       case "explain":
-        return commandPrice(command, rest, values.json ?? false, io);
-      case "batch":
-        throw new UsageError("batch streams its input: run it through the ev-tariff binary (runCli)");
+        return commandPrice(command, rest, io);
       case "markets":
-        if (rest.length) throw new UsageError("markets takes no files");
-        io.stdout(formatMarkets(values.json ?? false));
-        return 0;
-      case undefined:
-        throw new UsageError("no command given");
-      default:
-        throw new UsageError(`unknown command "${command}"`);
+        return commandMarkets(rest, io);
+      case "batch":
+        if (rest.includes("--help") || rest.includes("-h")) return help(BATCH_HELP, io);
+        throw new UsageError("batch streams its input: run it through the ev-tariff binary (runCli)");
     }
+    const { values, positionals } = parseCommandArgs(argv, { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } });
+    if (values.help) return help(HELP, io);
+    if (values.version) return help(version(), io);
+    if (positionals[0] === undefined) throw new UsageError("no command given");
+    throw new UsageError(`unknown command "${positionals[0]}" (validate, price, explain, markets, batch, ocpi, convert)`);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(e.message);
       return 1;
     }
     if (e instanceof UsageError) {
-      io.stderr(`ev-tariff: ${e.message}\nRun "ev-tariff --help" for usage.`);
+      const known = ["validate", "price", "explain", "markets", "batch", "ocpi", "convert"].includes(command ?? "");
+      io.stderr(`ev-tariff: ${e.message}\nRun "${known ? `ev-tariff ${command} --help" for its options and an example, or "` : ""}ev-tariff --help" for usage.`);
       return 2;
     }
     io.stderr(`ev-tariff: internal error: ${(e as Error)?.message ?? String(e)} (please report this)`);

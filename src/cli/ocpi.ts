@@ -1,8 +1,10 @@
 import { DocumentError, type Warning } from "../interop/common.js";
-import { checkCdr, priceCdr, COST_FIELDS, type CdrPricing, type CostField } from "../interop/ocpi/cdr.js";
+import { checkCdr, priceCdr, COST_FIELDS, type CdrMismatch, type CdrPricing, type CostField } from "../interop/ocpi/cdr.js";
 import type { OcpiPrice221, OcpiPrice230 } from "../interop/ocpi/model.js";
 import { TariffError } from "../schema/errors.js";
-import { checkStdinOnce, displayName, InputError, parseCommandArgs, readJson, UsageError } from "./io.js";
+import { Dec } from "../money/decimal.js";
+import { checkStdinOnce, displayName, InputError, jsonText, parseCommandArgs, readJson, UsageError, wrongCount } from "./io.js";
+import { wrongKindHint } from "./kinds.js";
 import type { CliIO } from "./main.js";
 
 export const OCPI_HELP = `ev-tariff ocpi — price and check OCPI charge records (CDRs)
@@ -15,7 +17,28 @@ price computes the CDR's total_cost, total_energy_cost, total_time_cost, total_p
 total_fixed_cost and total_reservation_cost from its charging periods with the OCPI tariff
 (2.2.1 or 2.3.0), rounded to 4 decimals. check also compares them with the CDR's own totals and
 exits 1 on a mismatch, naming the field and both amounts.
-The tariff's local times are read in the CDR location's time_zone, else --time-zone, else UTC.`;
+The tariff's local times are read in the CDR location's time_zone, else --time-zone, else UTC.
+With --json, check prints both sides of a mismatch with the same decimals: OCPI's 4, or more when
+the charge record gives more ("0.4300" beside "0.5502").
+
+Examples:
+  ev-tariff ocpi price ocpi-tariff.json cdr.json --time-zone Europe/Amsterdam
+  ev-tariff ocpi check ocpi-tariff.json cdr.json --json`;
+
+/**
+ * Both amounts of a mismatch with the same number of decimals: the 4 the comparison is made at, or
+ * the charge record's own when it gives more (nothing it wrote is hidden).
+ *
+ * @example
+ * sameDecimals({ field: "total_cost.excl_vat", cdr: "0.43", computed: "0.5502" })
+ * // { field: "total_cost.excl_vat", cdr: "0.4300", computed: "0.5502" }
+ */
+export function sameDecimals(m: CdrMismatch): CdrMismatch {
+  const a = new Dec(m.cdr);
+  const b = new Dec(m.computed);
+  const places = Math.max(4, a.decimalPlaces(), b.decimalPlaces());
+  return { ...m, cdr: a.toFixed(places), computed: b.toFixed(places) };
+}
 
 /** Prints warnings as `file: warning: /pointer: message`. */
 export function printWarnings(warnings: readonly Warning[], fileOf: (w: Warning) => string, io: CliIO): void {
@@ -51,18 +74,22 @@ export function commandOcpi(argv: readonly string[], io: CliIO): number {
         "time-zone": { type: "string" },
         market: { type: "string" },
         help: { type: "boolean", short: "h" },
-      });
+      }, "ocpi");
   if (values.help) {
     io.stdout(OCPI_HELP);
     return 0;
   }
   const [sub, ...files] = positionals;
   if (sub !== "price" && sub !== "check") throw new UsageError(sub ? `unknown ocpi command "${sub}" (price or check)` : "ocpi needs a command: price or check");
-  if (files.length !== 2) throw new UsageError(`ocpi ${sub} needs a tariff file and a charge record file`);
+  if (files.length !== 2) throw wrongCount(`ocpi ${sub}`, ["OCPI tariff", "charge record"], files);
   checkStdinOnce(files);
   const [tariffFile, cdrFile] = files as [string, string];
   const tariff = readJson(tariffFile, io.stdin);
+  const tariffHint = wrongKindHint(tariff, "ocpi-tariff");
+  if (tariffHint) throw new InputError(displayName(tariffFile), [{ path: "", message: tariffHint }]);
   const cdr = readJson(cdrFile, io.stdin);
+  const cdrHint = wrongKindHint(cdr, "ocpi-cdr");
+  if (cdrHint) throw new InputError(displayName(cdrFile), [{ path: "", message: cdrHint }]);
   const options = { ...(values["time-zone"] ? { timeZone: values["time-zone"] } : {}), ...(values.market ? { market: values.market } : {}) };
   const fileOf = (doc: string | undefined) => displayName(doc === "tariff" ? tariffFile : cdrFile);
   try {
@@ -71,13 +98,13 @@ export function commandOcpi(argv: readonly string[], io: CliIO): number {
       printWarnings(p.warnings, (w) => fileOf(w.document), io);
       if (values.json) {
         const { totals, warnings, ...rest } = p;
-        io.stdout(JSON.stringify({ ...rest, ...totals, warnings }, null, 2));
+        io.stdout(jsonText({ ...rest, ...totals, warnings }));
       } else io.stdout(formatPricing(p));
       return 0;
     }
     const { pricing, mismatches } = checkCdr(tariff, cdr, options);
     printWarnings(pricing.warnings, (w) => fileOf(w.document), io);
-    if (values.json) io.stdout(JSON.stringify({ ok: mismatches.length === 0, mismatches, pricing }, null, 2));
+    if (values.json) io.stdout(jsonText({ ok: mismatches.length === 0, mismatches: mismatches.map(sameDecimals), pricing }));
     else if (!mismatches.length) io.stdout(`${displayName(cdrFile)}: ok (totals agree with tariff ${pricing.tariffId} at 4 decimals)`);
     for (const m of mismatches) io.stderr(`${displayName(cdrFile)}: /${m.field.replace(".", "/")}: the charge record says ${m.cdr}, the tariff gives ${m.computed}`);
     return mismatches.length ? 1 : 0;

@@ -155,10 +155,11 @@ describe("usage errors: exit 2", () => {
   it("unknown command", () => usage(["quote", ATHENS, EVENING], 'unknown command "quote"'));
   it("unknown option", () => usage(["price", ATHENS, EVENING, "--xml"], "--xml"));
   it("an option that takes no value given one", () => usage(["price", ATHENS, EVENING, "--json=yes"], "--json"));
-  it("price with one file", () => usage(["price", ATHENS], "price needs a tariff file and a session file"));
-  it("price with three files", () => usage(["price", ATHENS, EVENING, EVENING], "price needs a tariff file and a session file"));
-  it("explain with no file", () => usage(["explain"], "explain needs a tariff file and a session file"));
-  it("validate with no file", () => usage(["validate"], "validate needs at least one tariff file"));
+  // Issue 15: a wrong argument count says what was given.
+  it("price with one file", () => usage(["price", ATHENS], `price takes 2 files (tariff, session); 1 was given: ${ATHENS}`));
+  it("price with three files", () => usage(["price", ATHENS, EVENING, EVENING], `price takes 2 files (tariff, session); 3 were given: ${ATHENS}, ${EVENING}, ${EVENING}`));
+  it("explain with no file", () => usage(["explain"], "explain takes 2 files (tariff, session); none was given"));
+  it("validate with no file", () => usage(["validate"], "validate takes at least 1 file"));
   it("validate --json", () => usage(["validate", ATHENS, "--json"], "validate has no --json option"));
   it("two - arguments", () => usage(["price", "-", "-"], "standard input"));
   it("two - arguments to validate", () => usage(["validate", "-", ATHENS, "-"], "standard input"));
@@ -381,11 +382,11 @@ describe("price", () => {
     expect(r.stderr.trim()).toBe(`${file("nope.json")}: /: no such file`);
   });
 
-  it("tariff and session swapped: exit 1, the tariff's problems reported, no crash", () => {
+  // Issue 15: a document of another kind says which command to use instead of its schema problems.
+  it("tariff and session swapped: exit 1, says the session is not a tariff and which order to use, no crash", () => {
     const r = cli(["price", EVENING, ATHENS]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${EVENING}: /start: is not a known field`);
-    expect(r.stderr).toContain(`${EVENING}: /version: is required`);
+    expect(r.stderr.trim()).toBe(`${EVENING}: /: this is an ev-tariff session, not a tariff; the tariff comes first: \`ev-tariff price <tariff> <session>\``);
     expectNoStackTrace(r);
   });
 });

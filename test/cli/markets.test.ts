@@ -27,7 +27,39 @@ describe("ev-tariff markets", () => {
     expect(markets.find((m) => m.code === "GR")!.taxes.map((t) => t.confidence)).toEqual(["high", "low"]);
   });
 
-  it("takes no files", () => {
-    expect(cli("markets", "x.json").code).toBe(2);
+  it("an unknown code is a usage error naming it", () => {
+    const r = cli("markets", "x.json");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown market code "X.JSON"');
+  });
+
+  it("markets GR lists Greece only", () => {
+    const { code, out } = cli("markets", "GR");
+    expect(code).toBe(0);
+    expect(out.startsWith("GR  Greece\n")).toBe(true);
+    expect(out).not.toContain("LU  Luxembourg");
+  });
+
+  it("codes are case-insensitive; a country's code lists its regions; --json filters too", () => {
+    const markets = JSON.parse(cli("markets", "us", "LU", "--json").out) as { code: string }[];
+    const codes = markets.map((m) => m.code);
+    expect(codes).toContain("US");
+    expect(codes).toContain("US-IA");
+    expect(codes).toContain("LU");
+    expect(codes).not.toContain("GR");
+    expect(JSON.parse(cli("markets", "US-IA", "--json").out).map((m: { code: string }) => m.code)).toEqual(["US-IA"]);
+  });
+
+  it("several unknown codes are all named; a known one beside them does not hide them", () => {
+    const r = cli("markets", "GR", "ZZ", "QQ");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown market codes "ZZ", "QQ"');
+    expect(r.out).toBe("");
+  });
+
+  it("--help has an example", () => {
+    const r = cli("markets", "--help");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("ev-tariff markets GR");
   });
 });
