@@ -247,8 +247,13 @@ export function runCli(argv: readonly string[], io: CliIO = nodeIO): number | Pr
  * @example
  * run(["price", "tariffs/gr/athens-dc-150.json", "tariffs/gr/sessions/evening-fast-charge.json"])
  */
-export function run(argv: readonly string[], rawIO: CliIO = nodeIO): number {
+const COMMANDS = ["validate", "price", "explain", "markets", "batch", "ocpi", "convert"];
+
+export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
   const io = safeIO(rawIO);
+  // Options before the command (`ev-tariff --json price t s`) belong to it.
+  const at = args.findIndex((a) => COMMANDS.includes(a));
+  const argv = at > 0 && args.slice(0, at).every((a) => a.startsWith("-") && a !== "--version" && a !== "-v") ? [args[at]!, ...args.slice(0, at), ...args.slice(at + 1)] : args;
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -278,7 +283,7 @@ export function run(argv: readonly string[], rawIO: CliIO = nodeIO): number {
       return 1;
     }
     if (e instanceof UsageError) {
-      const known = ["validate", "price", "explain", "markets", "batch", "ocpi", "convert"].includes(command ?? "");
+      const known = COMMANDS.includes(command ?? "");
       io.stderr(`ev-tariff: ${e.message}\nRun "${known ? `ev-tariff ${command} --help" for its options and an example, or "` : ""}ev-tariff --help" for usage.`);
       return 2;
     }

@@ -227,6 +227,13 @@ describe("every library option is a flag", () => {
     expect(cli(["explain", "--lang", "el", ATHENS, EVENING]).stderr).toContain("explain writes in English only");
   });
 
+  it("options before the command belong to it", () => {
+    const r = cli(["--json", "price", file("simple.json"), file("session.json")]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).totals.gross).toBe("4.00");
+    expect(cli(["--help", "markets"]).stdout).toContain("ev-tariff markets GR");
+  });
+
   it("an unknown option names the command's options", () => {
     const r = cli(["price", "--max-days", "3", ATHENS, EVENING]);
     expect(r.code).toBe(2);
