@@ -236,6 +236,11 @@ export function microsOf(text: string): Int | undefined {
   return isWhole(m) ? m : undefined;
 }
 
+const POW10: Int[] = Array.from({ length: 40 }, (_, k) => narrow(10n ** BigInt(k)));
+
+/** 10^k as an Int. */
+export const pow10 = (k: number): Int => POW10[k] ?? narrow(10n ** BigInt(k));
+
 /**
  * A Q as decimal text with at most `decimals` decimals, rounded half away from zero, trailing zeros
  * removed ("0" for zero).
@@ -244,35 +249,35 @@ export function microsOf(text: string): Int | undefined {
  * qText({ n: 1, d: 3 }, 6) // "0.333333"
  */
 export function qText(q: Q, decimals: number): string {
-  const scaled = qround(qmul(q, narrow(10n ** BigInt(decimals))), "halfAwayFromZero");
-  return scaledText(scaled, decimals);
+  return scaledText(qround(qmul(q, pow10(decimals)), "halfAwayFromZero"), decimals);
 }
 
 /** An integer of 10^-k units as the shortest decimal text ("1500000", 6 → "1.5"). */
 export function scaledText(n: Int, k: number): string {
   const neg = n < 0;
-  let digits = (neg ? -big(n) : big(n)).toString();
+  let digits = (neg ? -n : n).toString();
   if (k > 0) {
-    digits = digits.padStart(k + 1, "0");
-    let whole = digits.slice(0, digits.length - k);
-    let fracPart = digits.slice(digits.length - k).replace(/0+$/, "");
-    if (whole === "") whole = "0";
-    digits = fracPart ? `${whole}.${fracPart}` : whole;
-    fracPart = "";
+    if (digits.length <= k) digits = "0".repeat(k + 1 - digits.length) + digits;
+    let end = digits.length;
+    const point = end - k;
+    while (end > point && digits.charCodeAt(end - 1) === 48) end--;
+    digits = end > point ? `${digits.slice(0, point)}.${digits.slice(point, end)}` : digits.slice(0, point);
   }
   return neg && digits !== "0" ? "-" + digits : digits;
 }
 
+const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" : "") + i);
+
 /** Minor units as money text with exactly `digits` decimals ("9.00", "-0.05", "1250"). */
 export function moneyText(minor: Int, digits: number): string {
   if (typeof minor === "number" && digits === 2 && minor >= 0 && minor <= 0x7fffffff) {
-    const frac2 = minor % 100;
-    return (minor - frac2) / 100 + (frac2 < 10 ? ".0" : ".") + frac2;
+    const cents = minor % 100;
+    return (minor - cents) / 100 + "." + TWO[cents]!;
   }
   const neg = minor < 0;
-  let s = (neg ? -big(minor) : big(minor)).toString();
+  let s = (neg ? -minor : minor).toString();
   if (digits > 0) {
-    s = s.padStart(digits + 1, "0");
+    if (s.length <= digits) s = "0".repeat(digits + 1 - s.length) + s;
     s = `${s.slice(0, s.length - digits)}.${s.slice(s.length - digits)}`;
   }
   return neg ? "-" + s : s;

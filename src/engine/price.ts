@@ -22,11 +22,13 @@ import type { ZoneRun } from "./zone-runs.js";
 import {
   decimalQ,
   divFloor,
+  divRound,
   frac,
   iadd,
   icmp,
   imul,
   isub,
+  MAX,
   moneyText,
   narrow,
   qadd,
@@ -220,10 +222,52 @@ function offsetAt(f: Plan, runs: readonly ZoneRun[] | undefined, t: number): num
 const printed = (text: string | undefined, ms: number) =>
   text !== undefined && text.length === 20 && text.charCodeAt(10) === 84 && text.charCodeAt(19) === 90 ? text : instantText(ms);
 
-/** Splits `total` by signed weights exactly (largest remainder, ties to the earlier part). */
+/** Splits `total` by signed weights exactly as `allocateMinor` does (largest remainder, ties to the earlier part); in numbers while products stay safe. */
 function allocate(total: Int, weights: readonly Int[]): Int[] {
-  if (weights.length === 1) return [total];
-  return allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map(narrow);
+  const n = weights.length;
+  if (n === 1) return [total];
+  let sum = 0;
+  let most = 0;
+  let small = typeof total === "number";
+  for (let i = 0; i < n && small; i++) {
+    const w = weights[i]!;
+    if (typeof w !== "number") small = false;
+    else {
+      sum += w;
+      most = Math.max(most, Math.abs(w));
+    }
+  }
+  if (!small || sum === 0 || Math.abs(total as number) * Math.max(most, Math.abs(sum)) > MAX)
+    return allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map(narrow);
+  const t = total as number;
+  const shares = new Array<number>(n);
+  const rest = new Array<number>(n);
+  const order: number[] = [];
+  let left = t;
+  for (let i = 0; i < n; i++) {
+    const p = t * (weights[i] as number);
+    const r = p % sum;
+    shares[i] = (p - r) / sum; // truncated toward zero
+    rest[i] = r;
+    left -= shares[i]!;
+  }
+  const unit = left > 0 ? 1 : -1;
+  const sign = sum > 0 ? unit : -unit;
+  // Largest remainder first (by sign), ties to the earlier part.
+  for (let i = 0; i < n; i++) {
+    let k = i;
+    order.push(i);
+    while (k > 0 && (rest[i]! - rest[order[k - 1]!]!) * sign > 0) {
+      order[k] = order[k - 1]!;
+      k--;
+    }
+    order[k] = i;
+  }
+  for (let k = 0; left !== 0; k = (k + 1) % n) {
+    shares[order[k]!]! += unit;
+    left -= unit;
+  }
+  return shares;
 }
 
 /** Energy at instant t of the curve: exact at points, linear between them. `j` is a search hint. */
@@ -255,6 +299,24 @@ function instantOfEnergy(p: Profile, k: Int): Q | undefined {
     }
   }
   return undefined;
+}
+
+/** Sorts cut indexes by instant, ties in insertion order: an insertion sort (few, nearly sorted cuts), else the library sort. */
+function sortCuts(order: number[], at: readonly Q[]): void {
+  if (order.length > 32) {
+    order.sort((a, b) => qcmp(at[a]!, at[b]!) || a - b);
+    return;
+  }
+  for (let i = 1; i < order.length; i++) {
+    const v = order[i]!;
+    const t = at[v]!;
+    let k = i - 1;
+    while (k >= 0 && qcmp(at[order[k]!]!, t) > 0) {
+      order[k + 1] = order[k]!;
+      k--;
+    }
+    order[k + 1] = v;
+  }
 }
 
 /** Cuts, as parallel lists of instants and reasons. */
@@ -335,23 +397,24 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   }
   const runs = f.local && end > start ? localCuts(f, cuts, start, end) : undefined;
 
-  // Sorted, within [start, end], each instant once with all its reasons.
+  // Sorted, within [start, end], each instant once (with all its reasons, for the trace).
   const order: number[] = [];
   for (let i = 0; i < cuts.at.length; i++) {
     const t = cuts.at[i]!;
     if (qcmp(t, start) >= 0 && qcmp(t, end) <= 0) order.push(i);
   }
-  order.sort((a, b) => qcmp(cuts.at[a]!, cuts.at[b]!) || a - b);
+  sortCuts(order, cuts.at);
   const instants: Q[] = [];
   const reasons: CutReason[][] = [];
-  for (const i of order) {
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
     const t = cuts.at[i]!;
     const last = instants.length - 1;
     if (last >= 0 && qcmp(instants[last]!, t) === 0) {
       if (o.trace && !reasons[last]!.includes(cuts.why[i]!)) reasons[last]!.push(cuts.why[i]!);
     } else {
       instants.push(t);
-      reasons.push([cuts.why[i]!]);
+      if (o.trace) reasons.push([cuts.why[i]!]);
     }
   }
 
@@ -362,6 +425,7 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   const seg: Record<Metered, EngineSegment[]> = { energy: [], time: [], idle: [] };
   const c: Ctx = { day: 0, wd: 0, ms: 0, e: 0, dE: 0, dt: 1, sm: 0, im: 0 };
   let flatCtx: Ctx | undefined;
+  let flatSeen = false;
   let flat: PlanRate | null = null;
   let idleIndex = 0;
   let eTo: Q = instants.length > 0 ? energyAt(p, instants[0]!, hint) : 0;
@@ -384,20 +448,21 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
     c.sm = qsub(from, start);
     c.im = charging || !idle ? 0 : qsub(from, idle.from);
     if (i === 0) {
-      flatCtx = { ...c };
+      if (o.trace) flatCtx = { ...c };
+      else flatSeen = true;
       if (rates.flat.length > 0) flat = firstMatch(rates.flat, c);
     }
-    const chosen: EngineSlice["chosen"] = {};
-    const index = slices.length;
     if (charging) {
-      if (rates.energy.length > 0) chosen.energy = meter(seg.energy, "energy", firstMatch(rates.energy, c), from, to, c.dE, index);
-      if (rates.time.length > 0) chosen.time = meter(seg.time, "time", firstMatch(rates.time, c), from, to, c.dt, index);
-    } else if (rates.idle.length > 0) chosen.idle = meter(seg.idle, "idle", firstMatch(rates.idle, c), from, to, qsub(to, from), index);
-    if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: charging ? eAtTo : eFrom, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen });
-    else slices.length++; // only the count matters (segments refer to slice indexes)
-    if (!charging) eTo = eFrom;
+      const e = rates.energy.length > 0 ? meter(seg.energy, "energy", firstMatch(rates.energy, c), from, to, c.dE, i) : undefined;
+      const t = rates.time.length > 0 ? meter(seg.time, "time", firstMatch(rates.time, c), from, to, c.dt, i) : undefined;
+      if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eAtTo, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: { ...(e !== undefined ? { energy: e } : {}), ...(t !== undefined ? { time: t } : {}) } });
+    } else {
+      const d = rates.idle.length > 0 ? meter(seg.idle, "idle", firstMatch(rates.idle, c), from, to, qsub(to, from), i) : undefined;
+      if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eFrom, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: d !== undefined ? { idle: d } : {} });
+      eTo = eFrom;
+    }
   }
-  if (flatCtx === undefined) {
+  if (flatCtx === undefined && !flatSeen) {
     setLocal(c, start + startOffset);
     c.e = 0;
     c.dE = 0;
@@ -410,12 +475,8 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
 
   const priced = linesOf(f, p, o, period, seg, flat);
   const { receipt, taxes, cash } = receiptOf(f, p, o, priced.lines);
-  return {
-    receipt,
-    ...(o.trace
-      ? { trace: { slices, flatCtx, flat, steps: priced.steps, lines: priced.lines, cap: priced.cap, taxes, taxDay, cash } }
-      : {}),
-  };
+  if (!o.trace) return { receipt };
+  return { receipt, trace: { slices, flatCtx: flatCtx!, flat, steps: priced.steps, lines: priced.lines, cap: priced.cap, taxes, taxDay, cash } };
 }
 
 /** Adds a slice to a dimension's segments: a new segment, or the last one grown when the rate is the same. */
@@ -429,10 +490,16 @@ function meter(list: EngineSegment[], dimension: Metered, rate: PlanRate | null,
   return rate;
 }
 
-/** The amount of `quantity` at a price ratio, in the billing currency, rounded once. */
-function amountOf(quantity: Q, num: Int, den: Int, x: EngineExchange | undefined, mode: RoundingMode): { exact: Q; amount: Int } {
-  const exact = x ? qscale(qscale(quantity, num, den), x.n, x.d) : qscale(quantity, num, den);
-  return { exact, amount: qround(exact, mode) };
+/** The amount of `quantity` at a price ratio (num / den), in the billing currency, rounded once. */
+function amountOf(quantity: Q, num: Int, den: Int, x: EngineExchange | undefined, mode: RoundingMode): Int {
+  if (x) return qround(qscale(qscale(quantity, num, den), x.n, x.d), mode);
+  return typeof quantity === "object" ? divRound(imul(quantity.n, num), imul(quantity.d, den), mode) : divRound(imul(quantity, num), den, mode);
+}
+
+/** The exact amount before rounding (for the trace). */
+function exactOf(quantity: Q, num: Int, den: Int, x: EngineExchange | undefined): Q {
+  const q = qscale(quantity, num, den);
+  return x ? qscale(q, x.n, x.d) : q;
 }
 
 interface Priced {
@@ -470,19 +537,21 @@ function linesOf(f: Plan, p: Profile, o: EngineOptions, period: TaxPeriod, seg: 
     const group = period.group[dimension];
     for (const s of kept) {
       const rate = s.rate;
-      const { exact, amount } = rate ? amountOf(s.billed, rate.num, rate.den, x, mode) : { exact: 0, amount: 0 };
+      const amount = rate ? amountOf(s.billed, rate.num, rate.den, x, mode) : 0;
+      const exact = rate && o.trace ? exactOf(s.billed, rate.num, rate.den, x) : amount;
       lines.push({ component: dimension, rate, from: s.from, to: s.to, quantity: s.billed, unitMicro: rate ? rate.priceMicro : 0, exact, amount, group, segment: s, net: amount, gross: amount });
     }
   }
   if (flat) {
-    const { exact, amount } = amountOf(1, flat.num, flat.den, x, mode);
+    const amount = amountOf(1, flat.num, flat.den, x, mode);
+    const exact = o.trace ? exactOf(1, flat.num, flat.den, x) : amount;
     lines.push({ component: "flat", rate: flat, from: p.start, to: p.end, quantity: 1, unitMicro: flat.priceMicro, exact, amount, group: period.group.flat, net: amount, gross: amount });
   }
 
   // Min/max: an adjustment per tax group, in proportion to the groups' amounts.
   let before: Int = 0;
   for (const l of lines) before = iadd(before, l.amount);
-  const limitOf = (micro: Int) => amountOf(1, imul(micro, f.scale), 1_000_000, x, mode).amount;
+  const limitOf = (micro: Int) => amountOf(1, imul(micro, f.scale), 1_000_000, x, mode);
   let cap: EngineCap | undefined;
   if (f.minMicro !== undefined && icmp(before, limitOf(f.minMicro)) < 0) cap = { kind: "minimum", limitMinor: limitOf(f.minMicro), beforeMinor: before };
   else if (f.maxMicro !== undefined && icmp(before, limitOf(f.maxMicro)) > 0) cap = { kind: "maximum", limitMinor: limitOf(f.maxMicro), beforeMinor: before };
@@ -511,7 +580,8 @@ function linesOf(f: Plan, p: Profile, o: EngineOptions, period: TaxPeriod, seg: 
 
   // Excises per kWh delivered: lines of their own, on top of the tariff's prices and outside min/max.
   for (const ex of period.excises) {
-    const { exact, amount } = amountOf(p.total, imul(ex.micro, f.scale), 1_000_000_000_000, x, mode);
+    const amount = amountOf(p.total, imul(ex.micro, f.scale), 1_000_000_000_000, x, mode);
+    const exact = o.trace ? exactOf(p.total, imul(ex.micro, f.scale), 1_000_000_000_000, x) : amount;
     lines.push({ component: "excise", rate: null, from: p.start, to: p.chargingEnd, quantity: p.total, unitMicro: ex.micro, exact, amount, group: period.group.excise, excise: ex.rule, net: amount, gross: amount });
   }
   return { lines, steps, cap };
@@ -523,6 +593,7 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
   const mode = ct.rounding;
   const digits = o.digits;
   const x = o.exchange;
+  const trace = o.trace;
   // Tax per group on the group's amount; each group's tax spread over its lines.
   const groups: TaxGroup[] = [];
   for (const l of lines) if (!groups.includes(l.group)) groups.push(l.group);
@@ -534,8 +605,8 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
     let amount: Int = 0;
     for (const l of members) amount = iadd(amount, l.amount);
     const perRule = g.rules.map((rule, r) => {
-      const exact = frac(imul(amount, g.p[r]!), g.q[r]!);
-      return { rule, exact, amount: qround(exact, mode) };
+      const product = imul(amount, g.p[r]!);
+      return { rule, exact: trace ? frac(product, g.q[r]!) : 0, amount: divRound(product, g.q[r]!, mode) };
     });
     let groupTax: Int = 0;
     for (const t of perRule) groupTax = iadd(groupTax, t.amount);
@@ -550,12 +621,16 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
   }
 
   const texts = p.texts ?? {};
+  // Each instant printed once: lines share their ends.
+  const printedAt = new Map<number, string>();
   const instant = (q: Q): string => {
     const ms = typeof q === "object" ? Number(qfloor(q)) : Number(q);
-    if (ms === p.start) return printed(texts.start, ms);
-    if (ms === p.end) return printed(texts.end, ms);
-    if (ms === p.chargingEnd) return printed(texts.chargingEnd, ms);
-    return instantText(ms);
+    let text = printedAt.get(ms);
+    if (text === undefined) {
+      text = ms === p.start ? printed(texts.start, ms) : ms === p.end ? printed(texts.end, ms) : ms === p.chargingEnd ? printed(texts.chargingEnd, ms) : instantText(ms);
+      printedAt.set(ms, text);
+    }
+    return text;
   };
   const unitPriceText = (l: EngineLine): string => {
     if (l.component === "minimum" || l.component === "maximum") return moneyText(l.amount, digits);
@@ -569,25 +644,24 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
   const receiptLines: ReceiptLine[] = [];
   for (const l of lines) {
     netTotal = iadd(netTotal, l.net);
+    // kWh from 1e-6 kWh; hours to 6 decimals from ms: ms × 10^6 / 3,600,000 = ms × 5 / 18.
     const quantity =
       l.component === "energy" || l.component === "excise"
-        ? qText(qscale(l.quantity, 1, 1_000_000), 6)
+        ? scaledText(qround(l.quantity, "halfAwayFromZero"), 6)
         : l.component === "time" || l.component === "idle"
-          ? qText(qscale(l.quantity, 1, 3_600_000), 6)
+          ? scaledText(qround(qscale(l.quantity, 5, 18), "halfAwayFromZero"), 6)
           : "1";
     const net = moneyText(l.net, digits);
-    const line: ReceiptLine = {
-      component: l.component,
-      ...(l.excise ? { name: l.excise.name } : {}),
-      rate: l.rate ? l.rate.pointer : null,
-      from: instant(l.from),
-      to: instant(l.to),
-      quantity,
-      unit: l.component === "energy" || l.component === "excise" ? "kWh" : l.component === "time" || l.component === "idle" ? "h" : "session",
-      unitPrice: unitPriceText(l),
-      net,
-      gross: l.gross === l.net ? net : moneyText(l.gross, digits),
-    };
+    const rate = l.rate ? l.rate.pointer : null;
+    const from = instant(l.from);
+    const to = instant(l.to);
+    const unit = l.component === "energy" || l.component === "excise" ? "kWh" : l.component === "time" || l.component === "idle" ? "h" : "session";
+    const unitPrice = unitPriceText(l);
+    const gross = l.gross === l.net ? net : moneyText(l.gross, digits);
+    // Two literals rather than a spread: one shape each, cheap to build.
+    const line: ReceiptLine = l.excise
+      ? { component: l.component, name: l.excise.name, rate, from, to, quantity, unit, unitPrice, net, gross }
+      : { component: l.component, rate, from, to, quantity, unit, unitPrice, net, gross };
     receiptLines.push(line);
   }
   let grossTotal = iadd(netTotal, taxTotal);
@@ -627,20 +701,19 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
     amount: moneyText(t.amount, digits),
     source: t.rule.source,
   }));
-  const receipt: Receipt = {
-    tariffId: ct.tariff.id,
-    ...(o.sessionId !== undefined ? { sessionId: o.sessionId } : {}),
-    market: ct.market.code,
-    currency: o.billingCode,
-    ...(x ? { exchange: { from: x.from, to: x.to, rate: x.rateText } } : {}),
-    timeZone: ct.zone.name,
-    pricesInclude: ct.pricesInclude,
-    payment: o.payment,
-    energyKWh: p.totalText,
-    lines: receiptLines,
-    taxes: receiptTaxes,
-    totals: { net: moneyText(netTotal, digits), tax: moneyText(taxTotal, digits), gross: moneyText(grossTotal, digits) },
-  };
+  const totals = { net: moneyText(netTotal, digits), tax: moneyText(taxTotal, digits), gross: moneyText(grossTotal, digits) };
+  const id = ct.tariff.id;
+  const market = ct.market.code;
+  const zone = ct.zone.name;
+  const inc = ct.pricesInclude;
+  // Literals rather than spreads (same keys in the same order: byte-identical JSON).
+  const receipt: Receipt = x
+    ? o.sessionId !== undefined
+      ? { tariffId: id, sessionId: o.sessionId, market, currency: o.billingCode, exchange: { from: x.from, to: x.to, rate: x.rateText }, timeZone: zone, pricesInclude: inc, payment: o.payment, energyKWh: p.totalText, lines: receiptLines, taxes: receiptTaxes, totals }
+      : { tariffId: id, market, currency: o.billingCode, exchange: { from: x.from, to: x.to, rate: x.rateText }, timeZone: zone, pricesInclude: inc, payment: o.payment, energyKWh: p.totalText, lines: receiptLines, taxes: receiptTaxes, totals }
+    : o.sessionId !== undefined
+      ? { tariffId: id, sessionId: o.sessionId, market, currency: o.billingCode, timeZone: zone, pricesInclude: inc, payment: o.payment, energyKWh: p.totalText, lines: receiptLines, taxes: receiptTaxes, totals }
+      : { tariffId: id, market, currency: o.billingCode, timeZone: zone, pricesInclude: inc, payment: o.payment, energyKWh: p.totalText, lines: receiptLines, taxes: receiptTaxes, totals };
   return { receipt, taxes: computed, cash };
 }
 

@@ -4,11 +4,12 @@ import type { TaxRule } from "../markets/types.js";
 import { Dec, ONE, ZERO } from "../money/decimal.js";
 import { currency as findCurrency, type Currency } from "../money/currencies.js";
 import { TariffError } from "../schema/errors.js";
-import { sessionTimes } from "../schema/session-times.js";
+import { sessionTimes, type SessionTimes } from "../schema/session-times.js";
 import type { Session, Tariff } from "../schema/types.js";
 import { parseInstant } from "../time/instants.js";
 import type { Receipt } from "../receipt/types.js";
-import { decimalQ, frac, imul, isWhole, narrow, qmul, scaledText, type Int, type Q } from "../engine/exact.js";
+import { decimalQ, frac, imul, isWhole, narrow, pow10, qmul, scaledText, type Int, type Q } from "../engine/exact.js";
+import { instantMs, micros } from "../engine/numbers.js";
 import { dateText, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
 import { runEngine, type EngineExchange, type EngineTrace, type Profile } from "../engine/price.js";
 import type { PriceOptions, PricingRun, PricedLine, SessionProfile, Slice, TaxComputation } from "./types.js";
@@ -63,6 +64,8 @@ export { isCompiled };
 
 /** A decimal text of kWh as 1e-6 kWh, exactly. */
 function microKWh(text: string): Q {
+  const m = micros(text);
+  if (m === m) return m; // at most 6 decimals and safe: the common case, read without BigInt
   const q = decimalQ(text);
   if (q === undefined) throw new TariffError([{ path: "/energyKWh", message: `is not a decimal (${text.slice(0, 40)})` }], "session");
   return qmul(q, 1_000_000);
@@ -70,31 +73,47 @@ function microKWh(text: string): Q {
 
 /** The shortest text of a decimal ("22.50" → "22.5"), as receipts print energy. */
 function shortest(text: string): string {
-  if (/^(0|[1-9]\d*)(\.\d*[1-9])?$/.test(text)) return text;
+  const last = text.charCodeAt(text.length - 1);
+  const first = text.charCodeAt(0);
+  // No trailing zero after a point, no leading zero before a digit: already the shortest form.
+  if ((text.indexOf(".") < 0 || last !== 48) && (first !== 48 || text.length === 1 || text.charCodeAt(1) === 46) && first !== 45) return text;
   const q = decimalQ(text);
   if (q === undefined) return text;
   const dot = text.indexOf(".");
   const k = dot < 0 ? 0 : text.length - dot - 1;
-  return scaledText(qmul(q, narrow(10n ** BigInt(k))) as Int, k);
+  return scaledText(qmul(q, pow10(k)) as Int, k);
 }
 
-const instant = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : parseInstant(text));
+const instant = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : readInstant(text));
+
+/** An instant of a session: read fast, or by `parseInstant` (which says what is wrong). */
+function readInstant(text: string): number {
+  const ms = instantMs(text);
+  return ms === ms ? ms : parseInstant(text);
+}
 
 /** The session's energy curve: meter readings when given, else a straight line from start to chargingEnd. */
 function sessionProfile(s: Session): Profile {
-  const times = sessionTimes(s);
-  const start = times ? times.start : parseInstant(s.start);
-  const end = times ? times.end : parseInstant(s.end);
+  // What parseSession read (the fields beyond the instants are there when its readers kept them).
+  const times = sessionTimes(s) as (SessionTimes & { readonly energyMicro?: number; readonly meterAt?: readonly number[]; readonly meterMicro?: readonly number[] }) | undefined;
+  const start = times ? times.start : readInstant(s.start);
+  const end = times ? times.end : readInstant(s.end);
   const chargingEnd = times ? times.chargingEnd : instant(s.chargingEnd, end);
-  const total = microKWh(s.energyKWh);
+  const total = times?.energyMicro !== undefined && times.energyMicro === times.energyMicro ? times.energyMicro : microKWh(s.energyKWh);
   const at: number[] = [start];
   const e: Q[] = [0];
   // Readings after chargingEnd add nothing (the parser checks they equal the total).
-  for (const r of s.meter ?? []) {
-    const t = parseInstant(r.at);
-    if (t > start && t < chargingEnd) {
-      at.push(t);
-      e.push(microKWh(r.kWh));
+  const meter = s.meter;
+  if (meter) {
+    const readAt = times?.meterAt;
+    const readKWh = times?.meterMicro;
+    for (let i = 0; i < meter.length; i++) {
+      const t = readAt ? readAt[i]! : readInstant(meter[i]!.at);
+      if (t > start && t < chargingEnd) {
+        at.push(t);
+        const k = readKWh ? readKWh[i]! : NaN;
+        e.push(k === k ? k : microKWh(meter[i]!.kWh));
+      }
     }
   }
   if (chargingEnd > start) {
