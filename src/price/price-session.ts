@@ -10,7 +10,7 @@ import { parseInstant } from "../time/instants.js";
 import type { Receipt } from "../receipt/types.js";
 import { decimalQ, frac, imul, isWhole, narrow, pow10, qmul, scaledText, type Int, type Q } from "../engine/exact.js";
 import { instantMs, micros } from "../engine/numbers.js";
-import { dateText, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
+import { contextOf, dateText, decOf, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
 import { runEngine, type EngineExchange, type EngineTrace, type Profile } from "../engine/price.js";
 import type { PriceOptions, PricingRun, PricedLine, SessionProfile, Slice, TaxComputation } from "./types.js";
 
@@ -204,23 +204,9 @@ function engineOptions(ct: CompiledTariff, session: Session, options: PriceOptio
 // ---------------------------------------------------------------------------------------------
 // The trace as decimals (explain, quotes, charge records).
 
-const dec = (q: Q): Dec => (typeof q === "object" ? new Dec(q.n.toString()).div(q.d.toString()) : new Dec(q.toString()));
+const dec = decOf;
 const MILLION = new Dec(1_000_000);
 const kWhDec = (q: Q): Dec => dec(q).div(MILLION);
-
-function contextOf(c: Ctx): ConditionContext {
-  const day = c.day;
-  return {
-    date: dateText(day),
-    weekday: c.wd,
-    msOfDay: c.ms,
-    energyKWh: kWhDec(c.e),
-    // kW = (dE / 10^6 kWh) / (dt / 3,600,000 h) = dE × 3.6 / dt
-    powerKW: dec(c.dE).times("3.6").div(dec(c.dt)),
-    sessionMinutes: dec(c.sm).div(60_000),
-    idleMinutes: dec(c.im).div(60_000),
-  };
-}
 
 const compiledRate = (r: PlanRate | null | undefined) => (r === undefined ? undefined : r === null ? null : r.compiled);
 
