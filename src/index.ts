@@ -35,6 +35,8 @@ export {
   tariffToOcpi,
   priceCdr,
   checkCdr,
+  compileOcpiTariff,
+  type CompiledOcpiTariff,
   tariffToOcpp,
   ocppToTariff,
   costDetails,

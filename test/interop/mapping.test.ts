@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSession, parseTariff, priceSession } from "../../src/index.js";
-import { ocpiToTariff, ocppToTariff, priceCdr, tariffToOcpi, tariffToOcpp } from "../../src/interop/index.js";
+import { compileOcpiTariff, ocpiToTariff, ocppToTariff, priceCdr, tariffToOcpi, tariffToOcpp } from "../../src/interop/index.js";
 import { cdr } from "./helpers.js";
 import { thrown } from "../helpers/issues.js";
 
@@ -101,5 +101,42 @@ describe("charge records", () => {
     expect(p.totals.total_parking_cost).toEqual({ excl_vat: 4.5, incl_vat: 5.445 });
     expect(p.totals.total_energy_cost).toEqual({ excl_vat: 3, incl_vat: 3.63 });
     expect(p.total_parking_time).toBe(0.75);
+  });
+
+  it("a tariff compiled once prices many records as the document does, and compiles each element set once per zone", () => {
+    const t = {
+      country_code: "NL",
+      party_id: "X",
+      id: "c",
+      currency: "EUR",
+      elements: [
+        { price_components: [{ type: "ENERGY", price: 0.25, vat: 21, step_size: 1 }], restrictions: { start_time: "23:00", end_time: "07:00" } },
+        { price_components: [{ type: "ENERGY", price: 0.35, vat: 21, step_size: 1 }, { type: "PARKING_TIME", price: 6, vat: 21, step_size: 60 }], restrictions: { max_power: 50 } },
+        { price_components: [{ type: "ENERGY", price: 0.45, vat: 21, step_size: 1 }] },
+      ],
+      last_updated: "2025-01-01T00:00:00Z",
+    };
+    const compiled = compileOcpiTariff(t);
+    const records = [6, 12, 18, 22].flatMap((hour) =>
+      ["Europe/Amsterdam", "America/Curacao"].map((zone) =>
+        cdr(
+          [
+            [`2025-01-06T${String(hour).padStart(2, "0")}:00:00Z`, { ENERGY: 20, TIME: 0.5, MAX_POWER: hour > 12 ? 75 : 40 }],
+            [`2025-01-06T${String(hour).padStart(2, "0")}:30:00Z`, { PARKING_TIME: 0.25 }],
+          ],
+          `2025-01-06T${String(hour).padStart(2, "0")}:45:00Z`,
+          { cdr_location: { country: "NLD", time_zone: zone } },
+        ),
+      ),
+    );
+    for (const record of records) expect(priceCdr(compiled, record)).toEqual(priceCdr(t, record));
+    // One session element set per zone, each compiled on first use.
+    expect([...compiled.sets.keys()].sort()).toEqual(["NL|America/Curacao|session", "NL|Europe/Amsterdam|session"]);
+    // The prices really differ between records (night, power), so the comparison is not of one receipt.
+    expect(new Set(records.map((r) => JSON.stringify(priceCdr(compiled, r).totals.total_energy_cost))).size).toBeGreaterThan(2);
+  });
+
+  it("a tariff that fails its checks is refused by compileOcpiTariff with every problem", () => {
+    expect(() => compileOcpiTariff({ country_code: "NL", currency: "EUR" })).toThrow(/\/id: is required/);
   });
 });

@@ -210,14 +210,25 @@ function extraChecks(extra: ExtraRestrictions, periodAt: (ctx: ConditionContext)
   return checks;
 }
 
-/** Compiles the rates of one element set, with the extra checks for current and power. */
-function compileRates(
-  built: BuiltRates,
-  base: { market: string; currency: string; zone: string },
-  periods: readonly Period[],
-  start: number,
-  notes: Notes,
-): CompiledTariff {
+/**
+ * What the extra checks read from the charge record being priced: set by `priceCdr` before each
+ * pricing run of a compiled element set (pricing is synchronous, one record at a time).
+ */
+interface CdrScope {
+  periods: readonly Period[];
+  start: number;
+  notes: Notes;
+}
+
+/** One element set of a tariff, compiled for one market and zone, with the extra checks for current and power. */
+interface CompiledSet {
+  readonly built: BuiltRates;
+  readonly ct: CompiledTariff;
+  readonly scope: CdrScope;
+}
+
+/** Compiles the rates of one element set, with the extra checks for current and power read from `scope`. */
+function compileRates(built: BuiltRates, base: { market: string; currency: string; zone: string }, scope: CdrScope): CompiledTariff {
   const tariff: Tariff = {
     version: 1,
     id: "ocpi",
@@ -233,9 +244,9 @@ function compileRates(
   };
   const ct = compileTariff(tariff);
   const periodAt = (ctx: ConditionContext): Period | undefined => {
-    const t = ctx.sessionMinutes.times(MS_PER_MINUTE).plus(start).plus(0.5).toNumber();
+    const t = ctx.sessionMinutes.times(MS_PER_MINUTE).plus(scope.start).plus(0.5).toNumber();
     let found: Period | undefined;
-    for (const p of periods) if (p.from <= t && p.to > p.from) found = p;
+    for (const p of scope.periods) if (p.from <= t && p.to > p.from) found = p;
     return found;
   };
   const rates = {} as Record<Dimension, CompiledRate[]>;
@@ -244,11 +255,59 @@ function compileRates(
       const extra = built.extras[d][k]!;
       const origin = built.origins[d][k]!;
       const at = `/elements/${origin.element}/restrictions`;
-      const checks = extraChecks(extra, periodAt, notes, at);
+      const checks = extraChecks(extra, periodAt, { warn: (path, message) => scope.notes.warn(path, message) } as Notes, at);
       return checks.length ? { ...r, checks: [...r.checks, ...checks] } : r;
     });
   }
   return { ...ct, rates };
+}
+
+const COMPILED_OCPI = Symbol("ev-tariff.ocpiTariff");
+
+/**
+ * An OCPI tariff read and checked once, for pricing any number of charge records with `priceCdr`:
+ * each element set is compiled once per market and zone the records ask for, and reused.
+ */
+export interface CompiledOcpiTariff {
+  readonly [COMPILED_OCPI]: true;
+  readonly tariff: OcpiTariff;
+  readonly version: OcpiVersion;
+  /** What reading the tariff warned about (every pricing repeats them). */
+  readonly warnings: readonly Warning[];
+  /** Compiled element sets by market, zone and set. */
+  readonly sets: Map<string, CompiledSet & { readonly warnings: readonly Warning[] }>;
+}
+
+/**
+ * Reads and checks an OCPI tariff once (throws `DocumentError` with every problem), for
+ * `priceCdr(compiled, cdr)` on many charge records.
+ *
+ * @example
+ * const tariff = compileOcpiTariff(tariffJson);
+ * for (const cdr of cdrs) priceCdr(tariff, cdr);
+ */
+export function compileOcpiTariff(tariffDoc: unknown, options: { readonly tariffVersion?: OcpiVersion } = {}): CompiledOcpiTariff {
+  const notes = new Notes("tariff");
+  const parsed = readOcpiTariff(tariffDoc, notes, options.tariffVersion);
+  notes.check("tariff");
+  return { [COMPILED_OCPI]: true, tariff: parsed!.tariff, version: parsed!.version, warnings: notes.warnings, sets: new Map() };
+}
+
+const isCompiledOcpi = (t: unknown): t is CompiledOcpiTariff => typeof t === "object" && t !== null && COMPILED_OCPI in t;
+
+/** An element set of `compiled` for a market and zone: compiled on first use, then reused. */
+function compiledSet(compiled: CompiledOcpiTariff, set: ElementSet, base: { market: string; currency: string; zone: string }, notes: Notes): CompiledSet {
+  const key = `${base.market}|${base.zone}|${set}`;
+  let entry = compiled.sets.get(key);
+  if (!entry) {
+    const buildNotes = new Notes("tariff");
+    const built = buildRates(compiled.tariff, buildNotes, "price", set);
+    const scope: CdrScope = { periods: [], start: 0, notes: buildNotes };
+    entry = { built, ct: compileRates(built, base, scope), scope, warnings: buildNotes.warnings.slice() };
+    compiled.sets.set(key, entry);
+  }
+  for (const w of entry.warnings) notes.warn(w.path, w.message);
+  return entry;
 }
 
 /** Exact sums of one cost total. */
@@ -314,18 +373,24 @@ function addLines(
  * periods are priced with the reservation elements; the zone comes from the CDR's location, else
  * `options.timeZone`, else UTC. See the README's "OCPI charge records" for every rule.
  *
+ * `tariffDoc` is the OCPI tariff document, or the same compiled once by `compileOcpiTariff` for
+ * many records (then it is neither read nor compiled again).
+ *
  * @example
  * const { totals } = priceCdr(tariffJson, cdrJson);
  * totals.total_cost // { excl_vat: 5.5, incl_vat: 6.1 }
+ * const tariff = compileOcpiTariff(tariffJson);
+ * for (const cdr of cdrs) priceCdr(tariff, cdr);
  */
 export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrOptions = {}): CdrPricing {
+  // A tariff compiled once (compileOcpiTariff) is read and compiled no more; a document is, here.
+  const compiled = isCompiledOcpi(tariffDoc) ? tariffDoc : compileOcpiTariff(tariffDoc, options);
   const tNotes = new Notes("tariff");
+  for (const w of compiled.warnings) tNotes.warn(w.path, w.message);
   const cNotes = new Notes("charge record");
-  const parsed = readOcpiTariff(tariffDoc, tNotes, options.tariffVersion);
-  tNotes.check("tariff");
   const cdr = readOcpiCdr(cdrDoc, cNotes);
   cNotes.check("charge record");
-  const { tariff: t, version: tariffVersion } = parsed!;
+  const { tariff: t, version: tariffVersion } = compiled;
   const c = cdr!;
 
   if (c.currency !== t.currency) cNotes.error("/currency", `is ${c.currency}, the tariff's is ${t.currency}`);
@@ -360,9 +425,9 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
   const base = { market: market!, currency: t.currency, zone };
   try {
     if (sessionPeriods.length) {
-      const built = buildRates(t, tNotes, "price", "session");
+      const { built, ct, scope } = compiledSet(compiled, "session", base, tNotes);
       const { profile, session } = profileOf(sessionPeriods, cdrEnd);
-      const ct = compileRates(built, base, sessionPeriods, profile.start, tNotes);
+      Object.assign(scope, { periods: sessionPeriods, start: profile.start, notes: tNotes });
       const run = runPricing(ct, session, { profile, ignoreValidity: true });
       // mod_cdrs, step_size: "In the cases that TIME and PARKING_TIME Tariff Elements are both used,
       // step_size is only taken into account for the total parking duration".
@@ -371,13 +436,13 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
     }
     if (reservationPeriods.length) {
       const set: ElementSet = sessionPeriods.length ? "reservation" : "reservation-expired";
-      const built = buildRates(t, tNotes, "price", set);
+      const { built, ct, scope } = compiledSet(compiled, set, base, tNotes);
       if (built.rates.time.length || built.rates.flat.length) {
         const from = reservationPeriods[0]!.from;
         const to = reservationPeriods[reservationPeriods.length - 1]!.to;
         const profile: SessionProfile = { start: from, chargingEnd: to, end: to, energyKWh: ZERO, points: to > from ? [{ at: from, kWh: ZERO }, { at: to, kWh: ZERO }] : [{ at: from, kWh: ZERO }], idle: [] };
         const session: Session = { start: formatInstant(from), end: formatInstant(to), energyKWh: "0" };
-        const ct = compileRates(built, base, reservationPeriods, from, tNotes);
+        Object.assign(scope, { periods: reservationPeriods, start: from, notes: tNotes });
         const run = runPricing(ct, session, { profile, ignoreValidity: true });
         addLines(run.lines, built, totals, basis, () => "total_reservation_cost", false);
       }
