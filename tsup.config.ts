@@ -2,7 +2,6 @@ import { defineConfig } from "tsup";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "esbuild";
-import { fastEngineOff } from "./scripts/size-lib.js";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -33,14 +32,13 @@ export default defineConfig([
     platform: "neutral",
   },
   {
-    // The browser build (the "browser" export condition): the same API without the Node-side integer
-    // fast path; the decimal pricer stands in for it with identical receipts (test/fast).
+    // The browser build (the "browser" export condition): the same API and the same engine, bundled
+    // for browsers.
     entry: { browser: "src/index.ts" },
     format: ["esm"],
     sourcemap: true,
     target: "es2022",
     platform: "browser",
-    esbuildPlugins: [fastEngineOff()],
   },
   {
     // The CLI: the only code that touches node:fs and process.

@@ -1,7 +1,7 @@
 /**
  * Builds the price preview page (preview/) into preview/dist:
  * - ev-tariff.js: the library as one browser ESM bundle, built by esbuild from the package's browser
- *   entry (src/browser.ts when it exists, else src/index.ts without the Node-side fast engine),
+ *   entry (src/browser.ts when it exists, else src/index.ts),
  *   minified;
  * - app.js: the page script (preview/app.ts); it imports the library from "./ev-tariff.js" and has
  *   every bundled tariff file (tariffs/**, sessions and manifest left out) embedded as text;
@@ -46,18 +46,6 @@ export function libraryEntry(): string {
   return existsSync(browser) ? browser : join(root, "src", "index.ts");
 }
 
-/**
- * As the package's browser build does: where the core has a no-op stand-in for its Node-side fast
- * engine (src/fast/engine-none.ts), the browser bundle takes it instead of src/fast/engine.ts.
- */
-const browserEngine: Plugin = {
-  name: "preview-browser-engine",
-  setup(b) {
-    const none = join(root, "src", "fast", "engine-none.ts");
-    b.onResolve({ filter: /\/fast\/engine\.js$/ }, () => (existsSync(none) ? { path: none } : undefined));
-  },
-};
-
 const pagePlugin: Plugin = {
   name: "preview-page",
   setup(b) {
@@ -78,7 +66,7 @@ export async function buildPreview(outdir: string = DEFAULT_PREVIEW_DIR): Promis
   mkdirSync(out, { recursive: true });
   const entry = libraryEntry();
   const common = { bundle: true, format: "esm", platform: "browser", target: "es2022", sourcemap: true, logLevel: "warning" } as const;
-  await build({ ...common, entryPoints: [entry], outfile: join(out, "ev-tariff.js"), minify: true, plugins: [browserEngine] });
+  await build({ ...common, entryPoints: [entry], outfile: join(out, "ev-tariff.js"), minify: true });
   await build({ ...common, entryPoints: [join(root, "preview", "app.ts")], outfile: join(out, "app.js"), plugins: [pagePlugin] });
   copyFileSync(join(root, "preview", "index.html"), join(out, "index.html"));
   return { outdir: out, entry };
