@@ -3,7 +3,9 @@
  * tariff's own taxes as market rules, sorted edges and thresholds, and a frozen result.
  */
 import { describe, expect, it } from "vitest";
-import { compileTariff, parseTariff, type Tariff } from "../../src/index.js";
+import { compileTariff, parseSession, parseTariff, priceSession, type Tariff } from "../../src/index.js";
+import { compiledFor } from "../../src/compile/compile.js";
+import { embeddedZones } from "../../src/time/embedded-zones.js";
 import { clockText, compileConditions, localEdges } from "../../src/compile/conditions.js";
 import { Dec } from "../../src/money/decimal.js";
 import { thrown } from "../helpers/issues.js";
@@ -128,5 +130,28 @@ describe("compiled conditions", () => {
     expect(localEdges({ days: ["mon"] })).toEqual([0]);
     expect(localEdges({ dates: { from: "2026-01-01" } })).toEqual([0]);
     expect(localEdges({ timeOfDay: { from: "07:30", to: "24:00" } })).toEqual([0, 27_000_000, 0]);
+  });
+});
+
+describe("a parsed tariff remembers its compiled form", () => {
+  const doc = { version: 1, id: "memo", market: "FR", currency: "EUR", energy: [{ price: "0.45" }] };
+  const s = parseSession({ start: "2026-05-04T06:00:00Z", end: "2026-05-04T09:00:00Z", energyKWh: "22.5" });
+
+  it("compiles once: priceSession(parseTariff(t), s) in a loop reuses the first compilation", () => {
+    const parsed = parseTariff(doc);
+    const first = compiledFor(parsed);
+    expect(compiledFor(parsed)).toBe(first);
+    expect(priceSession(parsed, s)).toEqual(priceSession(first, s));
+    // One compiled form per zone provider: the embedded zones get their own.
+    expect(compiledFor(parsed, embeddedZones)).not.toBe(first);
+    expect(compiledFor(parsed, embeddedZones)).toBe(compiledFor(parsed, embeddedZones));
+  });
+
+  it("is not carried by a copy (a changed copy is compiled afresh) nor shown by JSON", () => {
+    const parsed = parseTariff(doc);
+    const copy = { ...parsed, energy: [{ price: "0.5" }] };
+    expect(compiledFor(copy)).not.toBe(compiledFor(copy));
+    expect(priceSession(copy, s).lines[0]!.unitPrice).toBe("0.5");
+    expect(JSON.stringify(parsed)).toBe(JSON.stringify(copy).replace('"0.5"', '"0.45"'));
   });
 });
