@@ -702,18 +702,20 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
     source: t.rule.source,
   }));
   const totals = { net: moneyText(netTotal, digits), tax: moneyText(taxTotal, digits), gross: moneyText(grossTotal, digits) };
-  const id = ct.tariff.id;
-  const market = ct.market.code;
-  const zone = ct.zone.name;
-  const inc = ct.pricesInclude;
-  // Literals rather than spreads (same keys in the same order: byte-identical JSON).
-  const receipt: Receipt = x
-    ? o.sessionId !== undefined
-      ? { tariffId: id, sessionId: o.sessionId, market, currency: o.billingCode, exchange: { from: x.from, to: x.to, rate: x.rateText }, timeZone: zone, pricesInclude: inc, payment: o.payment, energyKWh: p.totalText, lines: receiptLines, taxes: receiptTaxes, totals }
-      : { tariffId: id, market, currency: o.billingCode, exchange: { from: x.from, to: x.to, rate: x.rateText }, timeZone: zone, pricesInclude: inc, payment: o.payment, energyKWh: p.totalText, lines: receiptLines, taxes: receiptTaxes, totals }
-    : o.sessionId !== undefined
-      ? { tariffId: id, sessionId: o.sessionId, market, currency: o.billingCode, timeZone: zone, pricesInclude: inc, payment: o.payment, energyKWh: p.totalText, lines: receiptLines, taxes: receiptTaxes, totals }
-      : { tariffId: id, market, currency: o.billingCode, timeZone: zone, pricesInclude: inc, payment: o.payment, energyKWh: p.totalText, lines: receiptLines, taxes: receiptTaxes, totals };
+  // Built member by member, in the receipt's key order (byte-identical JSON), without spreads.
+  const r: Record<string, unknown> = { tariffId: ct.tariff.id };
+  if (o.sessionId !== undefined) r.sessionId = o.sessionId;
+  r.market = ct.market.code;
+  r.currency = o.billingCode;
+  if (x) r.exchange = { from: x.from, to: x.to, rate: x.rateText };
+  r.timeZone = ct.zone.name;
+  r.pricesInclude = ct.pricesInclude;
+  r.payment = o.payment;
+  r.energyKWh = p.totalText;
+  r.lines = receiptLines;
+  r.taxes = receiptTaxes;
+  r.totals = totals;
+  const receipt = r as unknown as Receipt;
   return { receipt, taxes: computed, cash };
 }
 
