@@ -1,14 +1,21 @@
 import { Dec } from "../money/decimal.js";
 import { instantProblem, parseInstant } from "../time/instants.js";
 import { TariffError, type Issue, type SafeParseResult } from "./errors.js";
-import { decimalText, isDecimal } from "./fields.js";
+import { decimalText, instant, isDecimal } from "./fields.js";
 import { fromZodIssues } from "./issues.js";
-import { deepFreeze } from "./parse-tariff.js";
-import { sessionSchema } from "./session.js";
+import { compareDecimals, decimalMicros, readInstant } from "./readers.js";
+import { compileShape } from "./shape.js";
+import { sessionSchema, type SessionInput } from "./session.js";
 import { attachTimes, type SessionTimes } from "./session-times.js";
 import type { Session } from "./types.js";
 
 type Raw = Record<string, unknown>;
+
+/** The session schema as one boolean check (shape.ts). */
+export const sessionShapeOk = compileShape(sessionSchema);
+
+const { freeze } = Object;
+const NONE: readonly number[] = freeze([]);
 
 /** Sessions longer than this many days are refused unless the caller allows more. */
 export const DEFAULT_MAX_SESSION_DAYS = 31;
@@ -28,19 +35,41 @@ const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null &
  * safeParseSession({ start: "2026-03-28T23:30:00Z", end: "2026-03-29T02:30:00Z", energyKWh: "22.5" }).ok // true
  */
 export function safeParseSession(input: unknown, options: SessionParseOptions = {}): SafeParseResult<Session> {
+  const maxSessionDays = options.maxSessionDays ?? DEFAULT_MAX_SESSION_DAYS;
+  // A valid session skips zod: the schema compiled to one boolean check (shape.ts), then the same
+  // cross-field checks, which read every instant and decimal once. Anything in doubt goes to the full checker.
+  if (sessionShapeOk(input)) {
+    const cross = crossFieldIssues(input as Raw, maxSessionDays);
+    if (cross.issues.length === 0) return { ok: true, value: build(input as SessionInput, cross.read) };
+  }
+  return checkSession(input, maxSessionDays);
+}
+
+/** The full checker: zod for the shape, then the cross-field checks. It words every issue. */
+export function checkSession(input: unknown, maxSessionDays: number = DEFAULT_MAX_SESSION_DAYS): SafeParseResult<Session> {
   const parsed = sessionSchema.safeParse(input);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
-  const cross = isObject(input) ? crossFieldIssues(input, options.maxSessionDays ?? DEFAULT_MAX_SESSION_DAYS) : undefined;
+  const cross = isObject(input) ? crossFieldIssues(input, maxSessionDays) : undefined;
   if (cross) issues.push(...cross.issues);
-  if (!parsed.success || issues.length > 0) return { ok: false, issues };
-  const { $schema: _schema, energyKWh, meter, ...rest } = parsed.data;
-  const session = {
-    ...rest,
-    energyKWh: decimalText(energyKWh),
-    ...(meter ? { meter: meter.map((r) => ({ at: r.at, kWh: decimalText(r.kWh) })) } : {}),
-  };
-  // The instants were read for the checks above; the pricer reuses them.
-  return { ok: true, value: deepFreeze(cross?.times ? attachTimes(session, cross.times) : session) };
+  if (!parsed.success || !cross || issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: build(parsed.data, cross.read) };
+}
+
+/**
+ * The session as parseSession returns it, from zod's output or from raw input that passed the same
+ * checks: members in the schema's order, decimals as text, new frozen objects (the input is never
+ * frozen), and what was read attached for the pricer.
+ */
+function build(p: SessionInput, read: SessionTimes): Session {
+  const s: { -readonly [K in keyof Session]: Session[K] } = {} as Session;
+  if (p.id !== undefined) s.id = p.id;
+  s.start = p.start;
+  s.end = p.end;
+  if (p.chargingEnd !== undefined) s.chargingEnd = p.chargingEnd;
+  if (p.payment !== undefined) s.payment = p.payment;
+  s.energyKWh = decimalText(p.energyKWh);
+  if (p.meter) s.meter = freeze(p.meter.map((r) => freeze({ at: r.at, kWh: decimalText(r.kWh) })));
+  return freeze(attachTimes(s, read)) as unknown as Session;
 }
 
 /** Like `safeParseSession`, but throws a `TariffError` listing every issue. */
@@ -53,17 +82,24 @@ export function parseSession(input: unknown, options: SessionParseOptions = {}):
 function instantOf(raw: Raw, key: string, issues: Issue[], path = `/${key}`): number | undefined {
   const v = raw[key];
   if (typeof v !== "string") return undefined;
+  const ms = readInstant(v);
+  if (ms === ms) return ms;
   const problem = instantProblem(v);
   if (problem) {
     // The shape check already reports strings that are not RFC 3339 at all.
-    if (/^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/.test(v)) issues.push({ path, message: problem });
+    if (instant.safeParse(v).success) issues.push({ path, message: problem });
     return undefined;
   }
   return parseInstant(v);
 }
 
-/** The checks across fields, and the session's instants when they could be read. */
-function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; times?: SessionTimes } {
+
+
+/**
+ * The checks across fields, and what they read: the session's instants and decimals (UTC ms,
+ * millionths).
+ */
+function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; read: SessionTimes } {
   const issues: Issue[] = [];
   const start = instantOf(s, "start", issues);
   const end = instantOf(s, "end", issues);
@@ -76,34 +112,58 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; ti
     if (start !== undefined && chargingEnd < start) issues.push({ path: "/chargingEnd", message: "must not be before start" });
     if (end !== undefined && chargingEnd > end) issues.push({ path: "/chargingEnd", message: "must not be after end" });
   }
-  const energy = isDecimal(s.energyKWh) ? new Dec(decimalText(s.energyKWh)) : undefined;
-  if (energy && energy.gt(0) && start !== undefined && chargingEnd !== undefined && chargingEnd === start)
+  const energyRaw = s.energyKWh;
+  const energyMicro = decimalMicros(energyRaw);
+  const energy = energyMicro === energyMicro || isDecimal(energyRaw);
+  if (energy && compareDecimals(energyRaw, energyMicro, 0, 0) > 0 && start !== undefined && chargingEnd !== undefined && chargingEnd === start)
     issues.push({ path: "/energyKWh", message: "energy was delivered, but charging time (start to chargingEnd) is zero" });
 
-  const times = start !== undefined && end !== undefined && chargingEnd !== undefined ? { start, end, chargingEnd } : undefined;
-  if (!Array.isArray(s.meter)) return { issues, times };
-  let prevAt: number | undefined;
-  let prevKWh: Dec | undefined;
-  s.meter.forEach((reading, i) => {
-    if (!isObject(reading)) return;
-    const at = instantOf(reading, "at", issues, `/meter/${i}/at`);
-    const kWh = isDecimal(reading.kWh) ? new Dec(decimalText(reading.kWh)) : undefined;
-    if (at !== undefined) {
-      if (start !== undefined && at < start) issues.push({ path: `/meter/${i}/at`, message: "is before the session start" });
-      if (end !== undefined && at > end) issues.push({ path: `/meter/${i}/at`, message: "is after the session end" });
-      if (prevAt !== undefined && at <= prevAt)
-        issues.push({ path: `/meter/${i}/at`, message: "must be later than the reading before it (readings in time order, one per instant)" });
+  const meterAt: number[] = [];
+  const meterMicro: number[] = [];
+  if (Array.isArray(s.meter)) {
+    let prevAt: number | undefined;
+    let prevKWh: unknown;
+    let prevMicro = NaN;
+    const n = s.meter.length;
+    for (let i = 0; i < n; i++) {
+      const reading: unknown = s.meter[i];
+      if (!isObject(reading)) continue;
+      const at = instantOf(reading, "at", issues, `/meter/${i}/at`);
+      const kWhRaw = reading.kWh;
+      const micro = decimalMicros(kWhRaw);
+      const kWh = micro === micro || isDecimal(kWhRaw);
+      if (at !== undefined) {
+        if (start !== undefined && at < start) issues.push({ path: `/meter/${i}/at`, message: "is before the session start" });
+        if (end !== undefined && at > end) issues.push({ path: `/meter/${i}/at`, message: "is after the session end" });
+        if (prevAt !== undefined && at <= prevAt)
+          issues.push({ path: `/meter/${i}/at`, message: "must be later than the reading before it (readings in time order, one per instant)" });
+      }
+      if (kWh) {
+        if (prevKWh !== undefined && compareDecimals(kWhRaw, micro, prevKWh, prevMicro) < 0)
+          issues.push({ path: `/meter/${i}/kWh`, message: "must not be less than the reading before it (readings are cumulative)" });
+        if (energy && compareDecimals(kWhRaw, micro, energyRaw, energyMicro) > 0)
+          issues.push({ path: `/meter/${i}/kWh`, message: `is more than the session's energyKWh (${new Dec(decimalText(energyRaw as string)).toFixed()})` });
+        if (at !== undefined && at === start && compareDecimals(kWhRaw, micro, 0, 0) !== 0)
+          issues.push({ path: `/meter/${i}/kWh`, message: "must be 0 at the session start (readings count energy since start)" });
+        if (at !== undefined && chargingEnd !== undefined && at >= chargingEnd && energy && compareDecimals(kWhRaw, micro, energyRaw, energyMicro) !== 0)
+          issues.push({ path: `/meter/${i}/kWh`, message: `must equal energyKWh (${new Dec(decimalText(energyRaw as string)).toFixed()}) from chargingEnd on: no energy flows while idle` });
+      }
+      if (at !== undefined) prevAt = at;
+      if (kWh) {
+        prevKWh = kWhRaw;
+        prevMicro = micro;
+      }
+      meterAt.push(at ?? NaN);
+      meterMicro.push(micro);
     }
-    if (kWh) {
-      if (prevKWh && kWh.lt(prevKWh)) issues.push({ path: `/meter/${i}/kWh`, message: "must not be less than the reading before it (readings are cumulative)" });
-      if (energy && kWh.gt(energy)) issues.push({ path: `/meter/${i}/kWh`, message: `is more than the session's energyKWh (${energy.toFixed()})` });
-      if (at !== undefined && at === start && !kWh.isZero())
-        issues.push({ path: `/meter/${i}/kWh`, message: "must be 0 at the session start (readings count energy since start)" });
-      if (at !== undefined && chargingEnd !== undefined && at >= chargingEnd && energy && !kWh.eq(energy))
-        issues.push({ path: `/meter/${i}/kWh`, message: `must equal energyKWh (${energy.toFixed()}) from chargingEnd on: no energy flows while idle` });
-    }
-    if (at !== undefined) prevAt = at;
-    if (kWh) prevKWh = kWh;
+  }
+  const read: SessionTimes = freeze({
+    start: start ?? NaN,
+    end: end ?? NaN,
+    chargingEnd: chargingEnd ?? NaN,
+    energyMicro,
+    meterAt: meterAt.length ? freeze(meterAt) : NONE,
+    meterMicro: meterMicro.length ? freeze(meterMicro) : NONE,
   });
-  return { issues, times };
+  return { issues, read };
 }

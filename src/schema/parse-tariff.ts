@@ -1,18 +1,24 @@
+import { withCompileMemo } from "../compile/memo.js";
 import { resolveMarket } from "../markets/index.js";
 import { currency as findCurrency } from "../money/currencies.js";
 import { Dec } from "../money/decimal.js";
-import { instantProblem, parseInstant } from "../time/instants.js";
+import { instantProblem } from "../time/instants.js";
 import { intlZones, type ZoneProvider } from "../time/zones.js";
 import { TariffError, type Issue, type SafeParseResult } from "./errors.js";
 import { decimalText, instant, isDecimal } from "./fields.js";
 import { fromZodIssues } from "./issues.js";
+import { compareDecimals, decimalMicros, readInstant } from "./readers.js";
+import { compileShape, pick, remember } from "./shape.js";
 import { tariffSchema } from "./tariff.js";
-import type { Conditions, Range, Rate, Tariff } from "./types.js";
+import type { Rate, Tariff } from "./types.js";
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
 const RATE_LISTS = ["energy", "time", "idle", "flat"] as const;
 const RANGES = ["energyKWh", "powerKW", "sessionMinutes", "idleMinutes"] as const;
+
+/** The tariff schema as one boolean check (shape.ts). */
+export const tariffShapeOk = compileShape(tariffSchema);
 
 /** Options of `parseTariff` and `safeParseTariff`. */
 export interface TariffParseOptions {
@@ -29,9 +35,21 @@ export interface TariffParseOptions {
  * if (!r.ok) for (const i of r.issues) console.log(`${i.path}: ${i.message}`);
  */
 export function safeParseTariff(input: unknown, options: TariffParseOptions = {}): SafeParseResult<Tariff> {
+  const zones = options.zones ?? intlZones;
+  // A valid tariff skips zod: the schema compiled to one boolean check (shape.ts), the same cross-field checks,
+  // and the same normalize. Anything the shape check doubts, or any issue, goes to the full checker.
+  if (tariffShapeOk(input) && crossFieldIssues(input as Raw, zones).length === 0) return { ok: true, value: normalize(input as Parsed) };
+  return checkTariff(input, zones);
+}
+
+/**
+ * The full checker: zod for the shape, then the cross-field checks. It words every issue; on valid
+ * input it gives the same value as `readTariff` (a property test holds them together).
+ */
+export function checkTariff(input: unknown, zones: ZoneProvider = intlZones): SafeParseResult<Tariff> {
   const parsed = tariffSchema.safeParse(input);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
-  if (isObject(input)) issues.push(...crossFieldIssues(input, options.zones ?? intlZones));
+  if (isObject(input)) issues.push(...crossFieldIssues(input, zones));
   if (!parsed.success || issues.length > 0) return { ok: false, issues: sortIssues(issues) };
   return { ok: true, value: normalize(parsed.data) };
 }
@@ -47,6 +65,16 @@ export function parseTariff(input: unknown, options: TariffParseOptions = {}): T
   if (!result.ok) throw new TariffError(result.issues, "tariff");
   return result.value;
 }
+
+const compare = (a: string | number, b: string | number) => compareDecimals(a, decimalMicros(a), b, decimalMicros(b));
+
+/** True when a valid decimal is a whole number. */
+const isWhole = (v: string | number) => !/\.\d*[1-9]/.test(decimalText(v));
+
+/** Markets and Intl zones looked up so far: a region's market is built afresh by each call, and a zone looked up through Intl costs tens of µs. */
+const marketOf = remember((key) => resolveMarket(key.slice(1), key[0] === "+"));
+const intlZoneProblem = remember((name) => intlZones.zoneProblem(name));
+const zoneProblemOf = (zones: ZoneProvider, name: string) => (zones === intlZones ? intlZoneProblem(name) : zones.zoneProblem(name));
 
 function sortIssues(issues: Issue[]): Issue[] {
   const seen = new Set<string>();
@@ -65,7 +93,7 @@ function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
   // Market, currency and zone belong together.
   const ownTaxes = Array.isArray(t.taxes);
   const resolved =
-    typeof t.market === "string" && /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(t.market) ? resolveMarket(t.market, ownTaxes) : undefined;
+    typeof t.market === "string" && /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(t.market) ? marketOf((ownTaxes ? "+" : "-") + t.market) : undefined;
   const market = resolved?.market;
   if (resolved?.problem) add("/market", resolved.problem);
   if (Array.isArray(t.taxes)) {
@@ -73,7 +101,7 @@ function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
       if (!isObject(tax)) return;
       const at = `/taxes/${i}`;
       if ((tax.rate === undefined) === (tax.perKWh === undefined)) add(at, "needs exactly one of rate (a fraction, e.g. \"0.21\") and perKWh (an excise per kWh)");
-      if (isDecimal(tax.rate) && !new Dec(decimalText(tax.rate)).lt(1)) add(`${at}/rate`, "is a fraction and must be below 1 (0.21 for 21 %)");
+      if (isDecimal(tax.rate) && compare(tax.rate, 1) >= 0) add(`${at}/rate`, "is a fraction and must be below 1 (0.21 for 21 %)");
       if (tax.perKWh !== undefined && tax.method !== undefined) add(`${at}/method`, "applies to percentage taxes only");
       if (tax.perKWh !== undefined && Array.isArray(tax.appliesTo) && tax.appliesTo.some((c) => c !== "energy"))
         add(`${at}/appliesTo`, 'an excise per kWh is levied on energy: use ["energy"]');
@@ -89,7 +117,7 @@ function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
       add("/currency", `${t.currency} is not a currency of market ${market.code} (${market.currencies.join(", ")})`);
   }
   if (typeof t.timeZone === "string") {
-    const zoneProblem = zones.zoneProblem(t.timeZone);
+    const zoneProblem = zoneProblemOf(zones, t.timeZone);
     if (zoneProblem) add("/timeZone", zoneProblem);
     else if (market && market.timeZones.length > 0 && !market.timeZones.includes(t.timeZone))
       add("/timeZone", `${t.timeZone} is not a zone of market ${market.code} (${market.timeZones.join(", ")})`);
@@ -108,11 +136,10 @@ function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
       if (problem) add(`/${key}`, problem);
     }
   }
-  if (typeof t.validFrom === "string" && typeof t.validTo === "string" && !instantProblem(t.validFrom) && !instantProblem(t.validTo)) {
-    if (parseInstant(t.validFrom) >= parseInstant(t.validTo)) add("/validTo", "must be after validFrom");
-  }
+  if (typeof t.validFrom === "string" && typeof t.validTo === "string" && readInstant(t.validFrom) >= readInstant(t.validTo))
+    add("/validTo", "must be after validFrom"); // (NaN, an instant with a problem, compares false)
 
-  if (isDecimal(t.minPrice) && isDecimal(t.maxPrice) && new Dec(decimalText(t.minPrice)).gt(decimalText(t.maxPrice)))
+  if (isDecimal(t.minPrice) && isDecimal(t.maxPrice) && compare(t.minPrice, t.maxPrice) > 0)
     add("/maxPrice", "must not be below minPrice");
 
   for (const list of RATE_LISTS) {
@@ -122,10 +149,9 @@ function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
       if (!isObject(rate)) return;
       const at = `/${list}/${i}`;
       if (rate.step !== undefined && isDecimal(rate.step)) {
-        const step = new Dec(decimalText(rate.step));
         if (list === "flat") add(`${at}/step`, "a flat fee is charged once and has no step");
-        else if (step.isZero()) add(`${at}/step`, "must be greater than 0 (omit it for no step)");
-        else if (list !== "energy" && !step.isInteger()) add(`${at}/step`, "is in whole seconds for time and idle");
+        else if (compare(rate.step, 0) === 0) add(`${at}/step`, "must be greater than 0 (omit it for no step)");
+        else if (list !== "energy" && !isWhole(rate.step)) add(`${at}/step`, "is in whole seconds for time and idle");
       }
       if (isObject(rate.when)) issues.push(...conditionIssues(rate.when, `${at}/when`));
     });
@@ -151,7 +177,7 @@ function conditionIssues(when: Raw, at: string): Issue[] {
     const r = when[key];
     if (!isObject(r)) continue;
     if (r.min === undefined && r.max === undefined) issues.push({ path: `${at}/${key}`, message: "needs min, max or both" });
-    if (isDecimal(r.min) && isDecimal(r.max) && !new Dec(decimalText(r.min)).lt(decimalText(r.max)))
+    if (isDecimal(r.min) && isDecimal(r.max) && compare(r.min, r.max) >= 0)
       issues.push({ path: `${at}/${key}/max`, message: "must be greater than min (min is inclusive, max exclusive)" });
   }
   return issues;
@@ -160,62 +186,63 @@ function conditionIssues(when: Raw, at: string): Issue[] {
 type Parsed = ReturnType<typeof tariffSchema.parse>;
 type ParsedRate = NonNullable<Parsed["energy"]>[number];
 
-function normalizeRange(r: { min?: string | number | undefined; max?: string | number | undefined } | undefined): Range | undefined {
-  if (!r) return undefined;
-  return {
-    ...(r.min !== undefined ? { min: decimalText(r.min) } : {}),
-    ...(r.max !== undefined ? { max: decimalText(r.max) } : {}),
-  };
-}
+type Loose = Record<string, unknown>;
+const TARIFF_ORDER = "version id name market currency timeZone pricesInclude validFrom validTo".split(" ");
+const TAX_ORDER = "name rate perKWh appliesTo method source".split(" ");
+const CONDITION_ORDER = ["days", "timeOfDay", "dates", ...RANGES];
+const FROM_TO = ["from", "to"];
+const MIN_MAX = ["min", "max"];
 
 function normalizeRate(rate: ParsedRate): Rate {
+  const out: Loose = { price: decimalText(rate.price) };
+  if (rate.step !== undefined) out.step = decimalText(rate.step);
   const w = rate.when;
-  let when: Conditions | undefined;
   if (w) {
-    const c: { -readonly [K in keyof Conditions]: Conditions[K] } = {};
+    const c = pick(w, CONDITION_ORDER);
     if (w.days) c.days = [...w.days];
-    if (w.timeOfDay) c.timeOfDay = { ...w.timeOfDay };
-    if (w.dates) c.dates = { ...w.dates };
-    for (const key of RANGES) {
-      const r = normalizeRange(w[key]);
-      if (r) c[key] = r;
-    }
-    when = c;
+    if (w.timeOfDay) c.timeOfDay = pick(w.timeOfDay, FROM_TO);
+    if (w.dates) c.dates = pick(w.dates, FROM_TO);
+    for (const key of RANGES) if (w[key]) c[key] = pick(w[key], MIN_MAX, decimalText);
+    out.when = c;
   }
-  return {
-    price: decimalText(rate.price),
-    ...(rate.step !== undefined ? { step: decimalText(rate.step) } : {}),
-    ...(when ? { when } : {}),
-  };
+  return out as unknown as Rate;
 }
 
+/**
+ * The tariff as parseTariff returns it, from zod's output or from raw input that passed the same
+ * checks: members in the schema's order, decimals as text, new objects throughout (the input is
+ * never frozen).
+ */
 function normalize(p: Parsed): Tariff {
-  const { $schema: _schema, energy, time, idle, flat, minPrice, maxPrice, taxes, ...rest } = p;
-  return deepFreeze({
-    ...rest,
-    ...(taxes
-      ? {
-          taxes: taxes.map((t) => ({
-            ...t,
-            ...(t.rate !== undefined ? { rate: decimalText(t.rate) } : {}),
-            ...(t.perKWh !== undefined ? { perKWh: decimalText(t.perKWh) } : {}),
-          })),
-        }
-      : {}),
-    energy: (energy ?? []).map(normalizeRate),
-    time: (time ?? []).map(normalizeRate),
-    idle: (idle ?? []).map(normalizeRate),
-    flat: (flat ?? []).map(normalizeRate),
-    ...(minPrice != null ? { minPrice: decimalText(minPrice) } : {}),
-    ...(maxPrice != null ? { maxPrice: decimalText(maxPrice) } : {}),
-  }) as Tariff;
+  const t = pick(p, TARIFF_ORDER);
+  if (p.name) t.name = { ...p.name };
+  if (p.taxes)
+    t.taxes = p.taxes.map((x) => {
+      const tax = pick(x, TAX_ORDER);
+      if (x.rate !== undefined) tax.rate = decimalText(x.rate);
+      if (x.perKWh !== undefined) tax.perKWh = decimalText(x.perKWh);
+      tax.appliesTo = [...x.appliesTo];
+      return tax;
+    });
+  t.energy = (p.energy ?? []).map(normalizeRate);
+  t.time = (p.time ?? []).map(normalizeRate);
+  t.idle = (p.idle ?? []).map(normalizeRate);
+  t.flat = (p.flat ?? []).map(normalizeRate);
+  if (p.minPrice != null) t.minPrice = decimalText(p.minPrice);
+  if (p.maxPrice != null) t.maxPrice = decimalText(p.maxPrice);
+  return seal(t as unknown as Tariff);
+}
+
+/** The last step of both paths: the tariff as returned, frozen all the way down. */
+function seal(tariff: Tariff): Tariff {
+  return deepFreeze(withCompileMemo(tariff));
 }
 
 /** Freezes a plain JSON-like value all the way down. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    for (const k in value) deepFreeze(value[k]); // (cheaper than Object.values: no array per object)
   }
   return value;
 }

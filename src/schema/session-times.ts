@@ -7,11 +7,21 @@ import type { Session } from "./types.js";
  */
 const SESSION_TIMES = Symbol("ev-tariff.sessionTimes");
 
-/** A parsed session's start, end and chargingEnd (end when not given), in UTC ms. */
+/**
+ * What `parseSession` read from a session, so that pricing never reads a string twice: start, end
+ * and chargingEnd (end when not given) in UTC ms; energyKWh and every meter reading in millionths
+ * of a kWh. The object and its arrays are frozen.
+ */
 export interface SessionTimes {
   readonly start: number;
   readonly end: number;
   readonly chargingEnd: number;
+  /** energyKWh in millionths of a kWh, a safe integer; NaN when it does not fit in one. */
+  readonly energyMicro: number;
+  /** Each meter reading's instant in UTC ms, in file order (empty without a meter). */
+  readonly meterAt: readonly number[];
+  /** Each meter reading's kWh in millionths (NaN where one does not fit in a safe integer), in file order. */
+  readonly meterMicro: readonly number[];
 }
 
 /** Attaches the instants to a session object (before it is frozen). */

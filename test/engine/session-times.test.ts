@@ -12,7 +12,7 @@ const doc = { id: "s", start: "2026-05-04T10:00:00+02:00", chargingEnd: "2026-05
 describe("session instants read once", () => {
   it("parseSession attaches start, chargingEnd and end in UTC ms, invisible to JSON and spreading", () => {
     const s = parseSession(doc);
-    expect(sessionTimes(s)).toEqual({ start: Date.UTC(2026, 4, 4, 8), chargingEnd: Date.UTC(2026, 4, 4, 9), end: Date.UTC(2026, 4, 4, 9, 30) });
+    expect(sessionTimes(s)).toEqual({ start: Date.UTC(2026, 4, 4, 8), chargingEnd: Date.UTC(2026, 4, 4, 9), end: Date.UTC(2026, 4, 4, 9, 30), energyMicro: 22_500_000, meterAt: [], meterMicro: [] });
     expect(JSON.parse(JSON.stringify(s))).toEqual(doc);
     expect(sessionTimes({ ...s })).toBeUndefined();
     // Without chargingEnd, it is the end.
