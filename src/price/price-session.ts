@@ -38,7 +38,7 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
   const profile = options.profile ? engineProfile(options.profile) : sessionProfile(session);
   const o = engineOptions(ct, session, options, true);
   const { receipt, trace } = runEngine(planOf(ct), profile, o);
-  return runOf(ct, options.profile ?? decimalProfile(profile), trace!, receipt, o.exchange, billingOf(ct, options));
+  return runOf(ct, options.profile ?? (() => decimalProfile(profile)), trace!, receipt, o.exchange, billingOf(ct, options));
 }
 
 /**
@@ -235,12 +235,11 @@ function grossFactor(rules: readonly TaxRule[]): Dec {
   return ONE.plus(of("added")).times(ONE.plus(of("compound"))).div(ONE.minus(of("inside")));
 }
 
-function runOf(ct: CompiledTariff, profile: SessionProfile, t: EngineTrace, receipt: Receipt, x: EngineExchange | undefined, billing: Currency): PricingRun {
+function runOf(ct: CompiledTariff, profile: SessionProfile | (() => SessionProfile), t: EngineTrace, receipt: Receipt, x: EngineExchange | undefined, billing: Currency): PricingRun {
   const digits = billing.settlementDigits;
   const unit = new Dec(10).pow(digits);
   const money = (q: Q) => dec(q).div(unit);
   const inclusive = ct.pricesInclude === "tax";
-  const slices = t.slices.map((s) => sliceOf(ct, s));
   const segmentOf = (s: NonNullable<EngineTrace["lines"][number]["segment"]>) => {
     const q = s.dimension === "energy" ? kWhDec : dec;
     return { dimension: s.dimension, rate: s.rate ? s.rate.compiled : null, from: dec(s.from), to: dec(s.to), metered: q(s.metered), billed: q(s.billed), slices: s.slices };
@@ -263,7 +262,7 @@ function runOf(ct: CompiledTariff, profile: SessionProfile, t: EngineTrace, rece
     };
   });
   const show = (d: Dec) => d.toSignificantDigits(15).toFixed();
-  const taxes: TaxComputation[] = t.taxes.map((c) => {
+  const taxes = (): TaxComputation[] => t.taxes.map((c) => {
     const rules = c.group.rules;
     const amountDec = money(c.groupAmount);
     const factor = grossFactor(rules);
@@ -281,21 +280,45 @@ function runOf(ct: CompiledTariff, profile: SessionProfile, t: EngineTrace, rece
     return { rule: c.rule, baseMinor: BigInt(c.base), amountMinor: BigInt(c.amount), exact: money(c.exact), groupAmountMinor: BigInt(c.groupAmount), factor, formula };
   });
   const stepUnit = (d: string) => (d === "energy" ? kWhDec : dec);
-  return {
+  const run = {
     compiled: ct,
-    profile,
-    slices,
-    flatContext: contextOf(t.flatCtx as Ctx),
     steps: t.steps.map((s) => ({ dimension: s.dimension, rate: s.rate.compiled, step: stepUnit(s.dimension)(s.step), total: stepUnit(s.dimension)(s.total), billedTotal: stepUnit(s.dimension)(s.billedTotal) })),
     lines,
     cap: t.cap
       ? { kind: t.cap.kind, limit: (t.cap.kind === "minimum" ? ct.minPrice : ct.maxPrice)!, limitMinor: BigInt(t.cap.limitMinor), beforeMinor: BigInt(t.cap.beforeMinor) }
       : undefined,
-    taxes,
     taxDate: dateText(t.taxDay),
     cash: t.cash ? { beforeMinor: BigInt(t.cash.before), afterMinor: BigInt(t.cash.after) } : undefined,
     exchange: x ? { from: x.from, to: x.to, rate: new Dec(x.rateText) } : undefined,
     billing,
     receipt,
   };
+  // What only explanations read is worked out when first read: pricing charge records and quotes
+  // need the lines alone.
+  return lazily(run, {
+    profile,
+    slices: () => t.slices.map((s) => sliceOf(ct, s)),
+    flatContext: () => contextOf(t.flatCtx as Ctx),
+    taxes,
+  }) as unknown as PricingRun;
+}
+
+/** `target` with members computed on first read (then kept), from functions or given values. */
+function lazily<T extends object>(target: T, members: Record<string, (() => unknown) | unknown>): T {
+  for (const [key, make] of Object.entries(members)) {
+    if (typeof make !== "function") {
+      Object.defineProperty(target, key, { value: make, enumerable: true });
+      continue;
+    }
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = (make as () => unknown)();
+        Object.defineProperty(target, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return target;
 }

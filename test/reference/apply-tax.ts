@@ -1,7 +1,7 @@
 import type { TaxRule } from "../../src/markets/types.js";
 import { Dec, ONE, sum, ZERO } from "../../src/money/decimal.js";
 import { allocateMinor } from "../../src/money/money.js";
-import { toMinorUnits, type RoundingMode } from "../../src/money/round.js";
+import type { RoundingMode } from "../../src/money/round.js";
 import { taxKey } from "../../src/tax/rules.js";
 
 /** A line's amount in the tariff's price basis (gross when prices include tax), and its taxes. */
@@ -101,7 +101,9 @@ export function applyTax(
         exact = net.times(r);
         formula = `(${netText}) × ${rule.rate}`;
       }
-      return { rule, exact, amountMinor: toMinorUnits(exact, digits, mode), formula };
+      // Rounded from the exact fraction (a tax can lie exactly half-way, where the 60-digit quotient
+      // of a non-terminating division would fall on either side).
+      return { rule, exact, amountMinor: roundFraction(exactTax(rule, rules, amount, pricesInclude), mode), formula };
     });
     const groupTax = perRule.reduce((acc, t) => acc + t.amountMinor, 0n);
     const baseMinor = pricesInclude === "tax" ? amount - groupTax : amount;
@@ -120,3 +122,43 @@ export function applyTax(
 }
 
 export { ZERO };
+
+/** A fraction n / d of BigInts (d > 0). */
+type Fraction = readonly [bigint, bigint];
+
+/** A decimal text as a fraction. */
+function fractionOf(text: string): Fraction {
+  const [whole, decimals = ""] = text.split(".");
+  return [BigInt(whole! + decimals), 10n ** BigInt(decimals.length)];
+}
+
+const fadd = (a: Fraction, b: Fraction): Fraction => [a[0] * b[1] + b[0] * a[1], a[1] * b[1]];
+const fmul = (a: Fraction, b: Fraction): Fraction => [a[0] * b[0], a[1] * b[1]];
+const fdiv = (a: Fraction, b: Fraction): Fraction => (b[0] < 0n ? [-a[0] * b[1], a[1] * -b[0]] : [a[0] * b[1], a[1] * b[0]]);
+
+/** One tax of a group in minor units, exactly, from the textbook formulas on the group's amount. */
+function exactTax(rule: TaxRule, rules: readonly TaxRule[], amountMinor: bigint, pricesInclude: "tax" | "none"): Fraction {
+  const ONE_F: Fraction = [1n, 1n];
+  const of = (m: string) => rules.filter((r) => methodOf(r) === m).reduce<Fraction>((acc, r) => fadd(acc, fractionOf(r.rate ?? "0")), [0n, 1n]);
+  const factor = fdiv(fmul(fadd(ONE_F, of("added")), fadd(ONE_F, of("compound"))), fadd(ONE_F, fmul([-1n, 1n], of("inside"))));
+  const amount: Fraction = [amountMinor, 1n];
+  const net = pricesInclude === "tax" ? fdiv(amount, factor) : amount;
+  const gross = pricesInclude === "tax" ? amount : fmul(amount, factor);
+  const r = fractionOf(rule.rate ?? "0");
+  const method = methodOf(rule);
+  if (method === "inside") return fmul(gross, r);
+  if (method === "compound") return fmul(fmul(net, fadd(ONE_F, of("added"))), r);
+  return fmul(net, r);
+}
+
+/** A fraction rounded to an integer with a named mode. */
+function roundFraction([n, d]: Fraction, mode: RoundingMode): bigint {
+  const q = n / d; // truncated toward zero
+  const r = n - q * d;
+  if (r === 0n) return q;
+  const twice = 2n * (r < 0n ? -r : r);
+  const away =
+    mode === "awayFromZero" ||
+    (mode !== "towardZero" && (twice > d || (twice === d && (mode === "halfAwayFromZero" || (mode === "halfEven" && q % 2n !== 0n)))));
+  return away ? q + (n < 0n ? -1n : 1n) : q;
+}

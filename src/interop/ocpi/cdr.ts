@@ -1,4 +1,5 @@
 import { compileTariff, type CompiledRate, type CompiledTariff } from "../../compile/compile.js";
+import { withPlan } from "../../engine/plan.js";
 import type { Check, ConditionContext } from "../../compile/conditions.js";
 import { alpha2Of } from "../../markets/iso3166.js";
 import { resolveMarket } from "../../markets/index.js";
@@ -259,7 +260,8 @@ function compileRates(built: BuiltRates, base: { market: string; currency: strin
       return checks.length ? { ...r, checks: [...r.checks, ...checks] } : r;
     });
   }
-  return { ...ct, rates };
+  // Planned once here, with the extra checks, for every record priced with this set.
+  return Object.freeze(withPlan({ ...ct, rates }));
 }
 
 const COMPILED_OCPI = Symbol("ev-tariff.ocpiTariff");
@@ -276,6 +278,18 @@ export interface CompiledOcpiTariff {
   readonly warnings: readonly Warning[];
   /** Compiled element sets by market, zone and set. */
   readonly sets: Map<string, CompiledSet & { readonly warnings: readonly Warning[] }>;
+  /** Zone names records gave, and whether this runtime knows them. */
+  readonly zones: Map<string, boolean>;
+}
+
+/** Whether `name` is a time zone this runtime knows, asked of Intl once per compiled tariff. */
+function knownZone(compiled: CompiledOcpiTariff, name: string): boolean {
+  let known = compiled.zones.get(name);
+  if (known === undefined) {
+    known = isTimeZone(name);
+    if (compiled.zones.size < 1000) compiled.zones.set(name, known);
+  }
+  return known;
 }
 
 /**
@@ -290,7 +304,7 @@ export function compileOcpiTariff(tariffDoc: unknown, options: { readonly tariff
   const notes = new Notes("tariff");
   const parsed = readOcpiTariff(tariffDoc, notes, options.tariffVersion);
   notes.check("tariff");
-  return { [COMPILED_OCPI]: true, tariff: parsed!.tariff, version: parsed!.version, warnings: notes.warnings, sets: new Map() };
+  return { [COMPILED_OCPI]: true, tariff: parsed!.tariff, version: parsed!.version, warnings: notes.warnings, sets: new Map(), zones: new Map() };
 }
 
 const isCompiledOcpi = (t: unknown): t is CompiledOcpiTariff => typeof t === "object" && t !== null && COMPILED_OCPI in t;
@@ -395,7 +409,7 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
 
   if (c.currency !== t.currency) cNotes.error("/currency", `is ${c.currency}, the tariff's is ${t.currency}`);
   const zoneName = c.cdr_location?.time_zone ?? c.location?.time_zone ?? options.timeZone;
-  if (zoneName !== undefined && !isTimeZone(zoneName)) cNotes.error(c.cdr_location?.time_zone ? "/cdr_location/time_zone" : "/location/time_zone", `is not an IANA time zone (${zoneName})`);
+  if (zoneName !== undefined && !knownZone(compiled, zoneName)) cNotes.error(c.cdr_location?.time_zone ? "/cdr_location/time_zone" : "/location/time_zone", `is not an IANA time zone (${zoneName})`);
   if (zoneName === undefined) cNotes.warn("/cdr_location", "names no time_zone: the tariff's local times are read in UTC");
   const zone = zoneName ?? "UTC";
   const locationCountry = c.cdr_location?.country ?? c.location?.country;
