@@ -14,7 +14,7 @@ const PARTS = {
   time: ["src/time/**/*.ts", "!src/time/zone-data.ts"],
   schema: ["src/schema/**/*.ts"],
   compile: ["src/compile/**/*.ts"],
-  price: ["src/price/**/*.ts"],
+  price: ["src/price/**/*.ts", "src/engine/**/*.ts"],
 };
 const args = process.argv.slice(2);
 const scoreOnly = args.includes("--score");
