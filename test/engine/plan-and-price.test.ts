@@ -103,3 +103,31 @@ describe("the engine prices exactly where whole milliseconds or 1e-9 kWh would n
     expect(e.receipt).toEqual(priceSession(ct, session({ energyKWh: "21.7" })));
   });
 });
+
+describe("the engine has no size bounds of its own", () => {
+  it("a month of quarter-hour prices: thousands of receipt lines, equal to the reference", () => {
+    // 96 quarter-hour windows a day at alternating prices, for energy and time: over 31 days the
+    // session has 2,976 segments per dimension (the fast path stopped at 4,000 lines).
+    const windows = Array.from({ length: 96 }, (_, q) => {
+      const clock = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+      return { from: clock(q * 15), to: clock(q * 15 + 15) };
+    });
+    const ct = tariff({
+      energy: windows.map((w, q) => ({ price: q % 2 ? "0.31" : "0.29", when: { timeOfDay: w } })),
+      time: windows.map((w, q) => ({ price: q % 2 ? "1.2" : "0.8", when: { timeOfDay: w } })),
+    });
+    const s = parseSession({ start: "2026-01-01T00:00:00Z", end: "2026-02-01T00:00:00Z", energyKWh: "7440" }, { maxSessionDays: 31 });
+    const r = priceSession(ct, s);
+    expect(r.lines.length).toBeGreaterThan(5_900);
+    expect(r).toEqual(referenceRun(ct, s).receipt);
+  });
+
+  it("a session of a hundred days, with maxSessionDays", () => {
+    const ct = tariff({ energy: [{ price: "0.25", when: { timeOfDay: { from: "22:00", to: "06:00" } } }, { price: "0.4" }], idle: [{ price: "6", when: { idleMinutes: { min: 60 } } }] });
+    const s = parseSession({ start: "2026-01-01T00:00:00Z", chargingEnd: "2026-04-01T00:00:00Z", end: "2026-04-11T00:00:00Z", energyKWh: "9000" }, { maxSessionDays: 101 });
+    const r = priceSession(ct, s);
+    expect(r).toEqual(referenceRun(ct, s).receipt);
+    // 10 days idle: free for the first hour, then 239 h at 6.
+    expect(r.lines.filter((l) => l.component === "idle" && l.rate).map((l) => l.quantity)).toEqual(["239"]);
+  });
+});
