@@ -46,7 +46,7 @@ export function safeParseSession(input: unknown, options: SessionParseOptions = 
 }
 
 /** The full checker: zod for the shape, then the cross-field checks. It words every issue. */
-export function checkSession(input: unknown, maxSessionDays: number = DEFAULT_MAX_SESSION_DAYS): SafeParseResult<Session> {
+export function checkSession(input: unknown, maxSessionDays: number): SafeParseResult<Session> {
   const parsed = sessionSchema.safeParse(input);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
   const cross = isObject(input) ? crossFieldIssues(input, maxSessionDays) : undefined;
@@ -79,7 +79,8 @@ export function parseSession(input: unknown, options: SessionParseOptions = {}):
   return result.value;
 }
 
-function instantOf(raw: Raw, key: string, issues: Issue[], path = `/${key}`): number | undefined {
+/** An instant read (or its problem reported at /key, or at /meter/{reading}/at). */
+function instantOf(raw: Raw, key: string, issues: Issue[], reading = -1): number | undefined {
   const v = raw[key];
   if (typeof v !== "string") return undefined;
   const ms = readInstant(v);
@@ -87,7 +88,7 @@ function instantOf(raw: Raw, key: string, issues: Issue[], path = `/${key}`): nu
   const problem = instantProblem(v);
   if (problem) {
     // The shape check already reports strings that are not RFC 3339 at all.
-    if (instant.safeParse(v).success) issues.push({ path, message: problem });
+    if (instant.safeParse(v).success) issues.push({ path: reading < 0 ? `/${key}` : `/meter/${reading}/at`, message: problem });
     return undefined;
   }
   return parseInstant(v);
@@ -128,7 +129,7 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; re
     for (let i = 0; i < n; i++) {
       const reading: unknown = s.meter[i];
       if (!isObject(reading)) continue;
-      const at = instantOf(reading, "at", issues, `/meter/${i}/at`);
+      const at = instantOf(reading, "at", issues, i);
       const kWhRaw = reading.kWh;
       const micro = decimalMicros(kWhRaw);
       const kWh = micro === micro || isDecimal(kWhRaw);
