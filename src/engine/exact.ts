@@ -237,6 +237,7 @@ export function microsOf(text: string): Int | undefined {
 }
 
 const POW10: Int[] = Array.from({ length: 40 }, (_, k) => narrow(10n ** BigInt(k)));
+const POW10_NUM = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 /** 10^k as an Int. */
 export const pow10 = (k: number): Int => POW10[k] ?? narrow(10n ** BigInt(k));
@@ -254,6 +255,18 @@ export function qText(q: Q, decimals: number): string {
 
 /** An integer of 10^-k units as the shortest decimal text ("1500000", 6 → "1.5"). */
 export function scaledText(n: Int, k: number): string {
+  if (typeof n === "number" && k === 6 && n >= 0 && n <= 0x7fffffff) {
+    // The common case (quantities of receipts), in int32 arithmetic.
+    let frac6 = n % 1_000_000;
+    const whole = (n - frac6) / 1_000_000;
+    if (frac6 === 0) return "" + whole;
+    let places = 6;
+    while (frac6 % 10 === 0) {
+      frac6 /= 10;
+      places--;
+    }
+    return whole + "." + ("" + (POW10_NUM[places]! + frac6)).slice(1);
+  }
   const neg = n < 0;
   let digits = (neg ? -n : n).toString();
   if (k > 0) {

@@ -11,7 +11,7 @@ import { DAY_NAMES } from "../schema/tariff.js";
 import type { Conditions, Dimension, Range } from "../schema/types.js";
 import { excisesFor, marketCoversDate, taxesFor, taxKey } from "../tax/rules.js";
 import { dayNumber } from "./numbers.js";
-import { cmpProducts, frac, icmp, igcd, imul, isub, iadd, microsOf, narrow, qcmp, type Int, type Q } from "./exact.js";
+import { cmpProducts, decimalQ, frac, icmp, igcd, imul, isub, iadd, microsOf, narrow, qcmp, qmul, type Int, type Q } from "./exact.js";
 import { runZone, type RunZone } from "./zone-runs.js";
 
 /** What conditions see at the start of a slice. */
@@ -82,6 +82,8 @@ export interface Plan {
   /** min/max price in millionths of the currency. */
   readonly minMicro: Int | undefined;
   readonly maxMicro: Int | undefined;
+  /** The market's cash-rounding increment in minor units (undefined: none). */
+  readonly cashIncrement: Q | undefined;
   /** First local day of each tax period (the first is -Infinity). */
   readonly taxStarts: readonly number[];
   readonly taxPeriods: readonly TaxPeriod[];
@@ -235,6 +237,7 @@ function makePlan(ct: CompiledTariff): Plan {
     idleCuts: ct.idleMinuteThresholds.map((m) => minutesMs(m.toFixed())),
     minMicro: ct.minPrice === undefined ? undefined : micro(ct.minPrice.toFixed()),
     maxMicro: ct.maxPrice === undefined ? undefined : micro(ct.maxPrice.toFixed()),
+    cashIncrement: ct.market.cashRounding ? qmul(decimalQ(ct.market.cashRounding.increment)!, scale) : undefined,
     taxStarts,
     taxPeriods,
   };

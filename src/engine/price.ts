@@ -20,7 +20,6 @@ import { allocateMinor } from "../money/money.js";
 import { instantText } from "./numbers.js";
 import type { ZoneRun } from "./zone-runs.js";
 import {
-  decimalQ,
   divFloor,
   divRound,
   frac,
@@ -596,40 +595,63 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
   const trace = o.trace;
   // Tax per group on the group's amount; each group's tax spread over its lines.
   const groups: TaxGroup[] = [];
-  for (const l of lines) if (!groups.includes(l.group)) groups.push(l.group);
+  const sums: Int[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    let k = groups.indexOf(l.group);
+    if (k < 0) {
+      k = groups.push(l.group) - 1;
+      sums.push(0);
+      counts.push(0);
+    }
+    sums[k] = iadd(sums[k]!, l.amount);
+    counts[k]!++;
+  }
   const computed: EngineTax[] = [];
   let taxTotal: Int = 0;
-  for (const g of groups) {
-    if (g.rules.length === 0) continue;
-    const members = lines.filter((l) => l.group === g);
-    let amount: Int = 0;
-    for (const l of members) amount = iadd(amount, l.amount);
-    const perRule = g.rules.map((rule, r) => {
-      const product = imul(amount, g.p[r]!);
-      return { rule, exact: trace ? frac(product, g.q[r]!) : 0, amount: divRound(product, g.q[r]!, mode) };
-    });
+  for (let k = 0; k < groups.length; k++) {
+    const g = groups[k]!;
+    const rules = g.rules;
+    if (rules.length === 0) continue;
+    const amount = sums[k]!;
+    const first = computed.length;
     let groupTax: Int = 0;
-    for (const t of perRule) groupTax = iadd(groupTax, t.amount);
+    for (let r = 0; r < rules.length; r++) {
+      const product = imul(amount, g.p[r]!);
+      const tax = divRound(product, g.q[r]!, mode);
+      groupTax = iadd(groupTax, tax);
+      computed.push({ rule: rules[r]!, group: g, groupAmount: amount, exact: trace ? frac(product, g.q[r]!) : 0, amount: tax, base: 0 });
+    }
     taxTotal = iadd(taxTotal, groupTax);
     const base = f.inclusive ? isub(amount, groupTax) : amount;
-    for (const t of perRule) computed.push({ rule: t.rule, group: g, groupAmount: amount, exact: t.exact, amount: t.amount, base });
+    for (let c = first; c < computed.length; c++) (computed[c] as { base: Int }).base = base;
+    if (counts[k] === 1) {
+      const l = lines.find((line) => line.group === g)!;
+      if (f.inclusive) l.net = isub(l.amount, groupTax);
+      else l.gross = iadd(l.amount, groupTax);
+      continue;
+    }
+    const members = lines.filter((l) => l.group === g);
     const shares = allocate(groupTax, members.map((l) => l.amount));
-    members.forEach((l, k) => {
-      if (f.inclusive) l.net = isub(l.amount, shares[k]!);
-      else l.gross = iadd(l.amount, shares[k]!);
-    });
+    for (let m = 0; m < members.length; m++) {
+      const l = members[m]!;
+      if (f.inclusive) l.net = isub(l.amount, shares[m]!);
+      else l.gross = iadd(l.amount, shares[m]!);
+    }
   }
 
   const texts = p.texts ?? {};
   // Each instant printed once: lines share their ends.
-  const printedAt = new Map<number, string>();
+  const seenMs: number[] = [];
+  const seenText: string[] = [];
   const instant = (q: Q): string => {
     const ms = typeof q === "object" ? Number(qfloor(q)) : Number(q);
-    let text = printedAt.get(ms);
-    if (text === undefined) {
-      text = ms === p.start ? printed(texts.start, ms) : ms === p.end ? printed(texts.end, ms) : ms === p.chargingEnd ? printed(texts.chargingEnd, ms) : instantText(ms);
-      printedAt.set(ms, text);
-    }
+    const k = seenMs.indexOf(ms);
+    if (k >= 0) return seenText[k]!;
+    const text = ms === p.start ? printed(texts.start, ms) : ms === p.end ? printed(texts.end, ms) : ms === p.chargingEnd ? printed(texts.chargingEnd, ms) : instantText(ms);
+    seenMs.push(ms);
+    seenText.push(text);
     return text;
   };
   const unitPriceText = (l: EngineLine): string => {
@@ -670,9 +692,9 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
   const cr = ct.market.cashRounding;
   // Cash rounding is a rule of the market's own currency: billed in another one, it does not apply.
   if (o.payment === "cash" && cr && o.billingCode === ct.currency.code) {
-    const inc = decimalQ(cr.increment)!;
-    const units = frac(grossTotal, f.scale);
-    const after = qround(qmul(qmul(qround(qdiv(units, inc), cr.mode), inc), f.scale), cr.mode);
+    // To a whole number of increments, then to minor units, each with the rule's mode.
+    const inc = f.cashIncrement!;
+    const after = qround(qmul(qround(qdiv(grossTotal, inc), cr.mode), inc), cr.mode);
     cash = { before: grossTotal, after };
     const diff = isub(after, grossTotal);
     if (diff !== 0) {
@@ -686,9 +708,11 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
 
   // The receipt shows one entry per tax (name, rate, method, source), adding up its groups.
   const merged: { key: string; rule: TaxRule; base: Int; amount: Int }[] = [];
-  for (const t of computed) {
+  for (let c = 0; c < computed.length; c++) {
+    const t = computed[c]!;
     const key = t.group.keys[t.group.rules.indexOf(t.rule)]!;
-    const m = merged.find((e) => e.key === key);
+    let m: (typeof merged)[number] | undefined;
+    for (let e = 0; e < merged.length; e++) if (merged[e]!.key === key) m = merged[e];
     if (m) {
       m.base = iadd(m.base, t.base);
       m.amount = iadd(m.amount, t.amount);
