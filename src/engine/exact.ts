@@ -279,13 +279,11 @@ export function scaledText(n: Int, k: number): string {
   return neg && digits !== "0" ? "-" + digits : digits;
 }
 
-const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" : "") + i);
-
 /** Minor units as money text with exactly `digits` decimals ("9.00", "-0.05", "1250"). */
 export function moneyText(minor: Int, digits: number): string {
   if (typeof minor === "number" && digits === 2 && minor >= 0 && minor <= 0x7fffffff) {
     const cents = minor % 100;
-    return (minor - cents) / 100 + "." + TWO[cents]!;
+    return (minor - cents) / 100 + (cents < 10 ? ".0" : ".") + cents;
   }
   const neg = minor < 0;
   let s = (neg ? -minor : minor).toString();

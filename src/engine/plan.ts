@@ -4,8 +4,7 @@
  * period of local dates. Every tariff `parseTariff` accepts has a plan: nothing here is approximate.
  */
 import type { CompiledRate, CompiledTariff } from "../compile/compile.js";
-import { compileConditions, msOfDayOf, type ConditionContext } from "../compile/conditions.js";
-import { Dec } from "../money/decimal.js";
+import { msOfDayOf } from "../compile/conditions.js";
 import { TAXED_COMPONENTS, type TaxedComponent, type TaxRule } from "../markets/types.js";
 import { DAY_NAMES } from "../schema/tariff.js";
 import type { Conditions, Dimension, Range } from "../schema/types.js";
@@ -30,7 +29,7 @@ export interface Ctx {
   im: Q;
 }
 
-type Test = (c: Ctx) => boolean;
+export type Test = (c: Ctx) => boolean;
 
 /** Units of a rate's quantity: 1e-6 kWh (energy), ms (time, idle), one session (flat). */
 export interface PlanRate {
@@ -163,34 +162,6 @@ function conditionTest(w: Conditions | undefined): Test {
   };
 }
 
-/**
- * A rate's test with the checks an adapter added to its compiled form beyond its `when` (OCPI
- * restrictions that read the charge record, src/interop/ocpi/cdr.ts): they read the decimal
- * view of the context.
- */
-function withExtraChecks(test: Test, rate: CompiledRate, when: Conditions | undefined): Test {
-  const extra = rate.checks.slice(compileConditions(when).length);
-  if (extra.length === 0) return test;
-  return (c) => test(c) && extra.every((check) => check.holds(contextOf(c)));
-}
-
-/** The conditions' view of a context as decimals (explain, and checks that read decimals). */
-export function contextOf(c: Ctx): ConditionContext {
-  return {
-    date: dateText(c.day),
-    weekday: c.wd,
-    msOfDay: c.ms,
-    energyKWh: decOf(c.e).div(1_000_000),
-    // kW = (dE / 10^6 kWh) / (dt / 3,600,000 h) = dE × 3.6 / dt
-    powerKW: decOf(c.dE).times("3.6").div(decOf(c.dt)),
-    sessionMinutes: decOf(c.sm).div(60_000),
-    idleMinutes: decOf(c.im).div(60_000),
-  };
-}
-
-/** A Q as a decimal (60 significant digits: exact for every terminating value the engine holds). */
-export const decOf = (q: Q): Dec => (typeof q === "object" ? new Dec(q.n.toString()).div(q.d.toString()) : new Dec(q.toString()));
-
 const PLAN = Symbol("ev-tariff.plan");
 
 /** The plan of a compiled tariff (made by `withPlan` when it was compiled). */
@@ -199,12 +170,16 @@ export function planOf(ct: CompiledTariff): Plan {
   return (ct as { [PLAN]?: Plan })[PLAN] ?? makePlan(typeof (ct.zone as RunZone).runs === "function" ? ct : { ...ct, zone: runZone(ct.zone) });
 }
 
-/** Attaches the plan to a compiled tariff (before it is frozen), as a property that spreads do not copy. */
-export function withPlan<T extends CompiledTariff>(ct: T): T {
-  return Object.defineProperty(ct, PLAN, { value: makePlan(ct) });
+/**
+ * Attaches the plan to a compiled tariff (before it is frozen), as a property that spreads do not
+ * copy. `extra` gives a rate a test beyond its `when` (an adapter's: OCPI restrictions that read the
+ * charge record, src/interop/ocpi/cdr.ts).
+ */
+export function withPlan<T extends CompiledTariff>(ct: T, extra?: (rate: CompiledRate) => Test | undefined): T {
+  return Object.defineProperty(ct, PLAN, { value: makePlan(ct, extra) });
 }
 
-function makePlan(ct: CompiledTariff): Plan {
+function makePlan(ct: CompiledTariff, extra?: (rate: CompiledRate) => Test | undefined): Plan {
   const digits = ct.currency.settlementDigits;
   const scale = narrow(10n ** BigInt(digits));
   const inclusive = ct.pricesInclude === "tax";
@@ -218,7 +193,10 @@ function makePlan(ct: CompiledTariff): Plan {
       const [num, den] = ratio(imul(priceMicro, scale), units[dimension]);
       // Energy steps in 1e-6 kWh; time and idle steps are seconds, here in ms.
       const step: Q = source.step === undefined ? 0 : dimension === "energy" ? micro(source.step) : frac(micro(source.step), 1000);
-      return { compiled: r, pointer: r.pointer, priceText: r.priceText, priceMicro, num, den, step, test: withExtraChecks(conditionTest(source.when), r, source.when) };
+      const base = conditionTest(source.when);
+      const more = extra?.(r);
+      const test: Test = more ? (c) => base(c) && more(c) : base;
+      return { compiled: r, pointer: r.pointer, priceText: r.priceText, priceMicro, num, den, step, test };
     });
   }
   const { taxStarts, taxPeriods } = taxPlan(ct, inclusive);

@@ -221,52 +221,10 @@ function offsetAt(f: Plan, runs: readonly ZoneRun[] | undefined, t: number): num
 const printed = (text: string | undefined, ms: number) =>
   text !== undefined && text.length === 20 && text.charCodeAt(10) === 84 && text.charCodeAt(19) === 90 ? text : instantText(ms);
 
-/** Splits `total` by signed weights exactly as `allocateMinor` does (largest remainder, ties to the earlier part); in numbers while products stay safe. */
+/** Splits `total` by signed weights exactly (largest remainder, ties to the earlier part): `allocateMinor`. */
 function allocate(total: Int, weights: readonly Int[]): Int[] {
-  const n = weights.length;
-  if (n === 1) return [total];
-  let sum = 0;
-  let most = 0;
-  let small = typeof total === "number";
-  for (let i = 0; i < n && small; i++) {
-    const w = weights[i]!;
-    if (typeof w !== "number") small = false;
-    else {
-      sum += w;
-      most = Math.max(most, Math.abs(w));
-    }
-  }
-  if (!small || sum === 0 || Math.abs(total as number) * Math.max(most, Math.abs(sum)) > MAX)
-    return allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map(narrow);
-  const t = total as number;
-  const shares = new Array<number>(n);
-  const rest = new Array<number>(n);
-  const order: number[] = [];
-  let left = t;
-  for (let i = 0; i < n; i++) {
-    const p = t * (weights[i] as number);
-    const r = p % sum;
-    shares[i] = (p - r) / sum; // truncated toward zero
-    rest[i] = r;
-    left -= shares[i]!;
-  }
-  const unit = left > 0 ? 1 : -1;
-  const sign = sum > 0 ? unit : -unit;
-  // Largest remainder first (by sign), ties to the earlier part.
-  for (let i = 0; i < n; i++) {
-    let k = i;
-    order.push(i);
-    while (k > 0 && (rest[i]! - rest[order[k - 1]!]!) * sign > 0) {
-      order[k] = order[k - 1]!;
-      k--;
-    }
-    order[k] = i;
-  }
-  for (let k = 0; left !== 0; k = (k + 1) % n) {
-    shares[order[k]!]! += unit;
-    left -= unit;
-  }
-  return shares;
+  if (weights.length === 1) return [total];
+  return allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map(narrow);
 }
 
 /** Energy at instant t of the curve: exact at points, linear between them. `j` is a search hint. */
@@ -298,24 +256,6 @@ function instantOfEnergy(p: Profile, k: Int): Q | undefined {
     }
   }
   return undefined;
-}
-
-/** Sorts cut indexes by instant, ties in insertion order: an insertion sort (few, nearly sorted cuts), else the library sort. */
-function sortCuts(order: number[], at: readonly Q[]): void {
-  if (order.length > 32) {
-    order.sort((a, b) => qcmp(at[a]!, at[b]!) || a - b);
-    return;
-  }
-  for (let i = 1; i < order.length; i++) {
-    const v = order[i]!;
-    const t = at[v]!;
-    let k = i - 1;
-    while (k >= 0 && qcmp(at[order[k]!]!, t) > 0) {
-      order[k + 1] = order[k]!;
-      k--;
-    }
-    order[k + 1] = v;
-  }
 }
 
 /** Cuts, as parallel lists of instants and reasons. */
@@ -402,7 +342,7 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
     const t = cuts.at[i]!;
     if (qcmp(t, start) >= 0 && qcmp(t, end) <= 0) order.push(i);
   }
-  sortCuts(order, cuts.at);
+  order.sort((a, b) => qcmp(cuts.at[a]!, cuts.at[b]!) || a - b);
   const instants: Q[] = [];
   const reasons: CutReason[][] = [];
   for (let k = 0; k < order.length; k++) {

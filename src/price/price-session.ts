@@ -10,7 +10,8 @@ import { parseInstant } from "../time/instants.js";
 import type { Receipt } from "../receipt/types.js";
 import { decimalQ, frac, imul, isWhole, narrow, pow10, qmul, scaledText, type Int, type Q } from "../engine/exact.js";
 import { instantMs, micros } from "../engine/numbers.js";
-import { contextOf, dateText, decOf, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
+import { contextOf, decOf } from "../engine/context.js";
+import { dateText, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
 import { runEngine, type EngineExchange, type EngineTrace, type Profile } from "../engine/price.js";
 import type { PriceOptions, PricingRun, PricedLine, SessionProfile, Slice, TaxComputation } from "./types.js";
 

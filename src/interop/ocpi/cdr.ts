@@ -1,4 +1,5 @@
 import { compileTariff, type CompiledRate, type CompiledTariff } from "../../compile/compile.js";
+import { contextOf } from "../../engine/context.js";
 import { withPlan } from "../../engine/plan.js";
 import type { Check, ConditionContext } from "../../compile/conditions.js";
 import { alpha2Of } from "../../markets/iso3166.js";
@@ -251,17 +252,26 @@ function compileRates(built: BuiltRates, base: { market: string; currency: strin
     return found;
   };
   const rates = {} as Record<Dimension, CompiledRate[]>;
+  const extras = new Map<CompiledRate, Check[]>();
   for (const d of ["energy", "time", "idle", "flat"] as const) {
     rates[d] = ct.rates[d].map((r, k) => {
       const extra = built.extras[d][k]!;
       const origin = built.origins[d][k]!;
       const at = `/elements/${origin.element}/restrictions`;
       const checks = extraChecks(extra, periodAt, { warn: (path, message) => scope.notes.warn(path, message) } as Notes, at);
-      return checks.length ? { ...r, checks: [...r.checks, ...checks] } : r;
+      if (!checks.length) return r;
+      const rate = { ...r, checks: [...r.checks, ...checks] };
+      extras.set(rate, checks);
+      return rate;
     });
   }
-  // Planned once here, with the extra checks, for every record priced with this set.
-  return Object.freeze(withPlan({ ...ct, rates }));
+  // Planned once here, the extra checks part of each rate's test, for every record priced with this set.
+  return Object.freeze(
+    withPlan({ ...ct, rates }, (rate) => {
+      const checks = extras.get(rate);
+      return checks ? (c) => checks.every((check) => check.holds(contextOf(c))) : undefined;
+    }),
+  );
 }
 
 const COMPILED_OCPI = Symbol("ev-tariff.ocpiTariff");
