@@ -231,25 +231,14 @@ function compare(w: Workload, rounds: number): Comparison {
     );
     return { pricer: "priceSession", parse: median(t.parse), price: median(t.price), ratio: ratioOf(t.price, t.parse), floor: median(t.floor), whole: median(t.whole), wholeRatio: ratioOf(t.whole, t.floor) };
   }
-  // priceCdr reads the OCPI tariff document on every call today (checks it, maps it to v1 and compiles
-  // it each time). A compiled tariff as priceCdr's first argument is being added (issue 12); until it
-  // is, the document is passed, and the row says so. The compiled form tried here is the v1 tariff
-  // the document maps to, compiled once; it is used as soon as priceCdr accepts it with the same totals.
+  // The OCPI tariff compiled once (compileOcpiTariff), as a roaming hub pricing many records of one
+  // tariff does; its totals are checked against pricing with the document itself.
   const doc = w.ocpiTariff;
   const cdr = JSON.parse(text) as unknown;
-  const byDocument = lib.priceCdr(doc, cdr);
-  let tariff: unknown = doc;
-  let note = "priceCdr took the OCPI tariff document (it reads and compiles it on each call; it does not take a compiled tariff yet)";
-  try {
-    const compiled = lib.compileTariff(lib.ocpiToTariff(doc, { timeZone: "Europe/Athens" }).value);
-    if (JSON.stringify(lib.priceCdr(compiled, cdr).totals) === JSON.stringify(byDocument.totals)) {
-      tariff = compiled;
-      note = "priceCdr took a compiled tariff (compiled once)";
-    }
-  } catch {
-    // not accepted yet: the document it is
-  }
+  const tariff = lib.compileOcpiTariff(doc);
   const result = lib.priceCdr(tariff, cdr);
+  if (JSON.stringify(result) !== JSON.stringify(lib.priceCdr(doc, cdr))) throw new Error("priceCdr: the compiled tariff and the document disagree");
+  const note = "priceCdr took the OCPI tariff compiled once (compileOcpiTariff)";
   const t = race(
     {
       parse: () => JSON.parse(text),
