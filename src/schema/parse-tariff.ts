@@ -74,7 +74,9 @@ const isWhole = (v: string | number) => !/\.\d*[1-9]/.test(decimalText(v));
 /** Markets and Intl zones looked up so far: a region's market is built afresh by each call, and a zone looked up through Intl costs tens of µs. */
 const marketOf = remember((key) => resolveMarket(key.slice(1), key[0] === "+"));
 const intlZoneProblem = remember((name) => intlZones.zoneProblem(name));
-const zoneProblemOf = (zones: ZoneProvider, name: string) => (zones === intlZones ? intlZoneProblem(name) : zones.zoneProblem(name));
+// (Only while Intl is there: without it, the Intl provider says so.)
+const zoneProblemOf = (zones: ZoneProvider, name: string) =>
+  zones === intlZones && typeof Intl == "object" ? intlZoneProblem(name) : zones.zoneProblem(name);
 
 function sortIssues(issues: Issue[]): Issue[] {
   const seen = new Set<string>();
