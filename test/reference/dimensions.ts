@@ -1,7 +1,7 @@
 import type { CompiledRate, CompiledTariff } from "../../src/compile/compile.js";
 import type { ConditionContext } from "../../src/compile/conditions.js";
 import { Dec, ZERO } from "../../src/money/decimal.js";
-import { ceilToStep } from "../../src/money/round.js";
+import { ceilToStep } from "./round.js";
 import type { Dimension } from "../../src/schema/types.js";
 import type { Slice } from "./slices.js";
 

@@ -2,8 +2,8 @@ import { compileTariff, type CompiledRate, type CompiledTariff } from "../../src
 import type { ConditionContext } from "../../src/compile/conditions.js";
 import type { TaxRule, TaxedComponent } from "../../src/markets/types.js";
 import { Dec, displayDecimal, MS_PER_HOUR, ZERO } from "../../src/money/decimal.js";
-import { allocateMinor, formatMoney, moneyFromMinor, roundCash } from "../../src/money/money.js";
-import { toMinorUnits } from "../../src/money/round.js";
+import { allocateMinor, formatMoney, moneyFromMinor } from "../../src/money/money.js";
+import { roundCash, toMinorUnits } from "./round.js";
 import { currency as findCurrency, type Currency } from "../../src/money/currencies.js";
 import { TariffError } from "../../src/schema/errors.js";
 import type { Session, Tariff } from "../../src/schema/types.js";
