@@ -1,7 +1,7 @@
 import { Dec } from "../money/decimal.js";
 import { instantProblem, parseInstant } from "../time/instants.js";
 import { TariffError, type Issue, type SafeParseResult } from "./errors.js";
-import { decimalText, instant, isDecimal } from "./fields.js";
+import { decimal, decimalText, instant, isDecimal } from "./fields.js";
 import { fromZodIssues } from "./issues.js";
 import { compareDecimals, decimalMicros, readInstant } from "./readers.js";
 import { compileShape } from "./shape.js";
@@ -11,8 +11,17 @@ import type { Session } from "./types.js";
 
 type Raw = Record<string, unknown>;
 
-/** The session schema as one boolean check (shape.ts). */
-export const sessionShapeOk = compileShape(sessionSchema);
+/**
+ * The session schema as one boolean check (shape.ts). Instants and decimals are only typed here: the
+ * cross-field checks read each of them, and the fast path is taken only when all could be read.
+ */
+export const sessionShapeOk = compileShape(
+  sessionSchema,
+  new Map<unknown, (v: unknown) => boolean>([
+    [instant, (v) => typeof v == "string"],
+    [decimal, (v) => typeof v == "string" || typeof v == "number"],
+  ]),
+);
 
 const { freeze } = Object;
 const NONE: readonly number[] = freeze([]);
@@ -40,7 +49,7 @@ export function safeParseSession(input: unknown, options: SessionParseOptions = 
   // cross-field checks, which read every instant and decimal once. Anything in doubt goes to the full checker.
   if (sessionShapeOk(input)) {
     const cross = crossFieldIssues(input as Raw, maxSessionDays);
-    if (cross.issues.length === 0) return { ok: true, value: build(input as SessionInput, cross.read) };
+    if (cross.complete && cross.issues.length === 0) return { ok: true, value: build(input as SessionInput, cross.read) };
   }
   return checkSession(input, maxSessionDays);
 }
@@ -100,7 +109,7 @@ function instantOf(raw: Raw, key: string, issues: Issue[], reading = -1): number
  * The checks across fields, and what they read: the session's instants and decimals (UTC ms,
  * millionths).
  */
-function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; read: SessionTimes } {
+function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; read: SessionTimes; complete: boolean } {
   const issues: Issue[] = [];
   const start = instantOf(s, "start", issues);
   const end = instantOf(s, "end", issues);
@@ -119,6 +128,8 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; re
   if (energy && compareDecimals(energyRaw, energyMicro, 0, 0) > 0 && start !== undefined && chargingEnd !== undefined && chargingEnd === start)
     issues.push({ path: "/energyKWh", message: "energy was delivered, but charging time (start to chargingEnd) is zero" });
 
+  // Whether every instant and decimal was there and could be read (then zod accepts them too).
+  let complete = start !== undefined && end !== undefined && chargingEnd !== undefined && energy;
   const meterAt: number[] = [];
   const meterMicro: number[] = [];
   if (Array.isArray(s.meter)) {
@@ -149,6 +160,7 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; re
         if (at !== undefined && chargingEnd !== undefined && at >= chargingEnd && energy && compareDecimals(kWhRaw, micro, energyRaw, energyMicro) !== 0)
           issues.push({ path: `/meter/${i}/kWh`, message: `must equal energyKWh (${new Dec(decimalText(energyRaw as string)).toFixed()}) from chargingEnd on: no energy flows while idle` });
       }
+      if (at === undefined || !kWh) complete = false;
       if (at !== undefined) prevAt = at;
       if (kWh) {
         prevKWh = kWhRaw;
@@ -166,5 +178,5 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; re
     meterAt: meterAt.length ? freeze(meterAt) : NONE,
     meterMicro: meterMicro.length ? freeze(meterMicro) : NONE,
   });
-  return { issues, read };
+  return { issues, read, complete };
 }

@@ -145,8 +145,8 @@ describe("parseSession's fast path agrees with the full checker", () => {
         const fast = safeParseSession(doc);
         const slow = checkSession(doc, 31);
         expectSame(fast, slow);
-        // The shape check never lets through what zod refuses.
-        if (sessionShapeOk(doc)) expect(sessionSchema.safeParse(doc).success).toBe(true);
+        // The shape check only types instants and decimals; what it lets through that zod refuses, the cross-field checks cannot read.
+        if (sessionShapeOk(doc) && !sessionSchema.safeParse(doc).success) expect(fast.ok).toBe(false);
         if (fast.ok && slow.ok) expect(sessionTimes(fast.value)).toEqual(sessionTimes(slow.value));
       }),
       { numRuns: 1500 },
