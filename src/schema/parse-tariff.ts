@@ -244,7 +244,9 @@ function seal(tariff: Tariff): Tariff {
 export function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const k in value) deepFreeze(value[k]); // (cheaper than Object.values: no array per object)
+    // (cheaper than Object.values: no array per object)
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+    else for (const k in value) deepFreeze(value[k]);
   }
   return value;
 }
