@@ -258,6 +258,39 @@ function instantOfEnergy(p: Profile, k: Int): Q | undefined {
   return undefined;
 }
 
+/**
+ * The cuts within [start, end], sorted, each instant once; with the trace, each with all its
+ * reasons (in the order they were added). Whole-millisecond cuts without a trace, the common case,
+ * are sorted as numbers by the engine's native sort.
+ */
+function sortedCuts(cuts: Cuts, start: number, end: number, trace: boolean): { instants: Q[]; reasons: CutReason[][] } {
+  const at = cuts.at;
+  const instants: Q[] = [];
+  const reasons: CutReason[][] = [];
+  if (!trace && at.every((t) => typeof t === "number")) {
+    const sorted = Float64Array.from(at as number[]).sort();
+    for (let i = 0; i < sorted.length; i++) {
+      const t = sorted[i]!;
+      if (t >= start && t <= end && (instants.length === 0 || t !== instants[instants.length - 1])) instants.push(t);
+    }
+    return { instants, reasons };
+  }
+  const order: number[] = [];
+  for (let i = 0; i < at.length; i++) if (qcmp(at[i]!, start) >= 0 && qcmp(at[i]!, end) <= 0) order.push(i);
+  order.sort((a, b) => qcmp(at[a]!, at[b]!) || a - b);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const last = instants.length - 1;
+    if (last >= 0 && qcmp(instants[last]!, at[i]!) === 0) {
+      if (trace && !reasons[last]!.includes(cuts.why[i]!)) reasons[last]!.push(cuts.why[i]!);
+    } else {
+      instants.push(at[i]!);
+      if (trace) reasons.push([cuts.why[i]!]);
+    }
+  }
+  return { instants, reasons };
+}
+
 /** Cuts, as parallel lists of instants and reasons. */
 class Cuts {
   readonly at: Q[] = [];
@@ -336,26 +369,7 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   }
   const runs = f.local && end > start ? localCuts(f, cuts, start, end) : undefined;
 
-  // Sorted, within [start, end], each instant once (with all its reasons, for the trace).
-  const order: number[] = [];
-  for (let i = 0; i < cuts.at.length; i++) {
-    const t = cuts.at[i]!;
-    if (qcmp(t, start) >= 0 && qcmp(t, end) <= 0) order.push(i);
-  }
-  order.sort((a, b) => qcmp(cuts.at[a]!, cuts.at[b]!) || a - b);
-  const instants: Q[] = [];
-  const reasons: CutReason[][] = [];
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    const t = cuts.at[i]!;
-    const last = instants.length - 1;
-    if (last >= 0 && qcmp(instants[last]!, t) === 0) {
-      if (o.trace && !reasons[last]!.includes(cuts.why[i]!)) reasons[last]!.push(cuts.why[i]!);
-    } else {
-      instants.push(t);
-      if (o.trace) reasons.push([cuts.why[i]!]);
-    }
-  }
+  const { instants, reasons } = sortedCuts(cuts, start, end, o.trace);
 
   // Slices: the conditions' view at each slice start, and the first matching rate per dimension.
   const rates = f.rates;
