@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run, type CliIO } from "../../src/cli/main.js"; // src/cli/main.ts (the .js path keeps tsc happy)
+import { EARLY_SESSION, runCli, SIMPLE_SESSION, SIMPLE_TARIFF } from "../helpers/cli.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");
@@ -20,20 +20,7 @@ interface Result {
 
 /** Runs the CLI in this process. Without `stdin`, reading standard input is an error the test would see. */
 function cli(argv: readonly string[], stdin?: string): Result {
-  const out: string[] = [];
-  const err: string[] = [];
-  let stdinReads = 0;
-  const io: CliIO = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stdin: () => {
-      stdinReads++;
-      if (stdin === undefined) throw new Error("the test gave no standard input");
-      if (stdinReads > 1) throw new Error("standard input read twice");
-      return stdin;
-    },
-  };
-  const code = run(argv, io);
+  const { code, out, err } = runCli(argv, stdin);
   return { code, stdout: out.map((t) => t + "\n").join(""), stderr: err.map((t) => t + "\n").join("") };
 }
 
@@ -67,20 +54,6 @@ function cents(money: string): number {
 let dir: string;
 const file = (name: string) => join(dir, name);
 
-/** GR, 0.30/kWh and 1.00 per session, tax included; valid during 2026 (Athens time). */
-const SIMPLE_TARIFF = {
-  version: 1,
-  id: "gr-test-simple",
-  market: "GR",
-  currency: "EUR",
-  validFrom: "2026-01-01T00:00:00+02:00",
-  validTo: "2027-01-01T00:00:00+02:00",
-  energy: [{ price: "0.30" }],
-  flat: [{ price: "1.00" }],
-};
-/** 10 kWh at 0.30 + 1.00 flat = 4.00 gross. */
-const SIMPLE_SESSION = { id: "s-simple", start: "2026-05-10T10:00:00Z", end: "2026-05-10T11:00:00Z", energyKWh: "10" };
-const EARLY_SESSION = { id: "s-early", start: "2025-12-31T21:59:00Z", end: "2025-12-31T23:00:00Z", energyKWh: "5" };
 const LATE_SESSION = { id: "s-late", start: "2026-12-31T22:00:00Z", end: "2026-12-31T23:00:00Z", energyKWh: "5" };
 
 const BAD_TARIFF = {

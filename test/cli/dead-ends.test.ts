@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run, type CliIO } from "../../src/cli/main.js";
+import { EARLY_SESSION, runCli, SIMPLE_SESSION, SIMPLE_TARIFF } from "../helpers/cli.js";
 import { jsonSyntaxError } from "../../src/cli/json-error.js";
 import { invalidUtf8At, printable } from "../../src/cli/io.js";
 
@@ -18,17 +18,7 @@ const ATHENS = join(ROOT, "tariffs/gr/athens-dc-150.json");
 const EVENING = join(ROOT, "tariffs/gr/sessions/evening-fast-charge.json");
 
 function cli(argv: readonly string[], stdin?: string | Uint8Array) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stdin: () => {
-      if (stdin === undefined) throw new Error("the test gave no standard input");
-      return stdin;
-    },
-  };
-  const code = run(argv, io);
+  const { code, out, err } = runCli(argv, stdin);
   return { code, stdout: out.map((t) => t + "\n").join(""), stderr: err.map((t) => t + "\n").join("") };
 }
 
@@ -51,19 +41,6 @@ function expectNoStackTrace(r: { stdout: string; stderr: string }): void {
 let dir: string;
 const file = (name: string) => join(dir, name);
 
-/** GR, 0.30/kWh and 1.00 per session, tax included; valid during 2026 (Athens time). */
-const SIMPLE_TARIFF = {
-  version: 1,
-  id: "gr-test-simple",
-  market: "GR",
-  currency: "EUR",
-  validFrom: "2026-01-01T00:00:00+02:00",
-  validTo: "2027-01-01T00:00:00+02:00",
-  energy: [{ price: "0.30" }],
-  flat: [{ price: "1.00" }],
-};
-const SIMPLE_SESSION = { id: "s-simple", start: "2026-05-10T10:00:00Z", end: "2026-05-10T11:00:00Z", energyKWh: "10" };
-const EARLY_SESSION = { id: "s-early", start: "2025-12-31T21:59:00Z", end: "2025-12-31T23:00:00Z", energyKWh: "5" };
 /** 40 days: over the default 31. */
 const LONG_SESSION = { id: "s-long", start: "2026-03-01T00:00:00Z", end: "2026-04-10T00:00:00Z", energyKWh: "100" };
 const BAD_SESSION = { start: "2026-05-10T10:00:00Z", end: "2026-05-10T09:00:00Z", energyKWh: "10", payment: "iou" };

@@ -6,21 +6,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run, type CliIO } from "../../src/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 import { CONFORMANCE } from "../interop/helpers.js";
 
 function cli(argv: readonly string[], stdin?: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    stdin: () => {
-      if (stdin === undefined) throw new Error("no standard input");
-      return stdin;
-    },
-  };
-  const code = run(argv, io);
+  const { code, out, err } = runCli(argv, stdin);
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 

@@ -3,6 +3,9 @@ import { Dec, ONE, sum, ZERO } from "../../src/money/decimal.js";
 import { allocateMinor } from "../../src/money/money.js";
 import type { RoundingMode } from "../../src/money/round.js";
 import { taxKey } from "../../src/tax/rules.js";
+import type { TaxComputation } from "../../src/price/types.js";
+
+export type { TaxComputation } from "../../src/price/types.js";
 
 /** A line's amount in the tariff's price basis (gross when prices include tax), and its taxes. */
 export interface TaxableLine {
@@ -10,21 +13,6 @@ export interface TaxableLine {
   readonly taxes: readonly TaxRule[];
 }
 
-/** One tax of one group of lines, as computed. */
-export interface TaxComputation {
-  readonly rule: TaxRule;
-  /** The group's net (the tax base before any tax). */
-  readonly baseMinor: bigint;
-  readonly amountMinor: bigint;
-  /** The exact amount before rounding. */
-  readonly exact: Dec;
-  /** The group's amount in the price basis. */
-  readonly groupAmountMinor: bigint;
-  /** gross = net × factor for the group's taxes: (1 + added)(1 + compound) / (1 − inside). */
-  readonly factor: Dec;
-  /** How the exact amount came about, for explain. */
-  readonly formula: string;
-}
 
 export interface TaxResult {
   /** Per input line: its share of tax, its net and gross, all in minor units. */

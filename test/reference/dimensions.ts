@@ -4,37 +4,13 @@ import { Dec, ZERO } from "../../src/money/decimal.js";
 import { ceilToStep } from "./round.js";
 import type { Dimension } from "../../src/schema/types.js";
 import type { Slice } from "./slices.js";
+import type { MeteredDimension, Segment, StepRounding } from "../../src/price/types.js";
 
-/** The metered dimensions; `flat` is charged once and handled apart. */
-export type MeteredDimension = Exclude<Dimension, "flat">;
+export type { MeteredDimension, Segment, StepRounding } from "../../src/price/types.js";
+
 export const METERED: readonly MeteredDimension[] = ["energy", "time", "idle"];
 
-/**
- * Consecutive slices of one dimension at the same rate (or all free): one receipt line.
- * Quantity is kWh for energy and milliseconds for time and idle.
- */
-export interface Segment {
-  readonly dimension: MeteredDimension;
-  readonly rate: CompiledRate | null;
-  readonly from: Dec;
-  readonly to: Dec;
-  /** Metered quantity, before any step. */
-  readonly metered: Dec;
-  /** Billed quantity: metered plus the step rounding when this is the stepped segment. */
-  readonly billed: Dec;
-  /** Indexes into the session's slices. */
-  readonly slices: readonly number[];
-}
 
-/** How a dimension's total was rounded up to a step, for explain. */
-export interface StepRounding {
-  readonly dimension: MeteredDimension;
-  readonly rate: CompiledRate;
-  /** kWh for energy, milliseconds for time and idle. */
-  readonly step: Dec;
-  readonly total: Dec;
-  readonly billedTotal: Dec;
-}
 
 /** The first rate whose conditions all hold, or null (free). */
 export function firstMatch(rates: readonly CompiledRate[], ctx: ConditionContext): CompiledRate | null {

@@ -1,34 +1,12 @@
 import { Dec, ZERO } from "../../src/money/decimal.js";
 import type { Session } from "../../src/schema/types.js";
+import type { EnergyPoint, SessionProfile } from "../../src/price/types.js";
+
+export type { EnergyPoint, IdleInterval, SessionProfile } from "../../src/price/types.js";
 import { parseInstant } from "../../src/time/instants.js";
 
-/** A point of the cumulative energy curve: `kWh` delivered by instant `at` (UTC ms). */
-export interface EnergyPoint {
-  readonly at: number;
-  readonly kWh: Dec;
-}
 
-/** A stretch of the session in which the vehicle is plugged in but not charging. */
-export interface IdleInterval {
-  readonly from: number;
-  readonly to: number;
-}
 
-/**
- * A session's instants and its energy curve, piecewise linear between points. A v1 session has one
- * idle interval, from chargingEnd to end; adapters (OCPI charge records) may have several, anywhere.
- */
-export interface SessionProfile {
-  readonly start: number;
-  /** When energy stopped flowing for the last time. */
-  readonly chargingEnd: number;
-  readonly end: number;
-  readonly energyKWh: Dec;
-  /** From (start, 0) to (chargingEnd, energyKWh), strictly increasing in time. */
-  readonly points: readonly EnergyPoint[];
-  /** Sorted, disjoint, non-empty idle intervals inside [start, end]; energy is flat across each. */
-  readonly idle: readonly IdleInterval[];
-}
 
 /**
  * The session's energy curve: meter readings when given, else a straight line from start to

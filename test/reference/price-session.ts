@@ -11,86 +11,18 @@ import { applyTax, type TaxComputation } from "./apply-tax.js";
 import { excisesFor, marketCoversDate, taxesFor, taxKey } from "../../src/tax/rules.js";
 import { formatInstant } from "../../src/time/instants.js";
 import { localParts, toLocal, type ZoneProvider } from "../../src/time/zones.js";
-import type { LineComponent, Receipt, ReceiptLine } from "../../src/receipt/types.js";
+import type { Receipt, ReceiptLine } from "../../src/receipt/types.js";
+import type { CapAdjustment, Exchange, PricedLine, PriceOptions, PricingRun as LibraryRun } from "../../src/price/types.js";
 import { firstMatch, meterDimension, METERED, type Segment, type StepRounding } from "./dimensions.js";
 import { sessionProfile, type SessionProfile } from "./energy-profile.js";
 import { sliceSession, startContext, type Slice } from "./slices.js";
 
-/** A receipt line before tax: amount in minor units of the price basis, with how it came about. */
-export interface PricedLine {
-  readonly component: LineComponent;
-  readonly rate: CompiledRate | null;
-  readonly from: Dec;
-  readonly to: Dec;
-  /** kWh, milliseconds (time, idle) or 1 (flat, adjustments). */
-  readonly quantity: Dec;
-  readonly unitPrice: Dec;
-  /** The exact amount before rounding. */
-  readonly exact: Dec;
-  readonly amountMinor: bigint;
-  readonly taxes: readonly TaxRule[];
-  readonly segment?: Segment;
-  /** The excise rule of an `excise` line. */
-  readonly excise?: TaxRule;
-}
 
-/** A min/max adjustment, for explain. */
-export interface CapAdjustment {
-  readonly kind: "minimum" | "maximum";
-  readonly limit: Dec;
-  readonly limitMinor: bigint;
-  readonly beforeMinor: bigint;
-}
 
-/** Everything pricing worked out: the receipt and the trace explain reads. */
-export interface PricingRun {
-  readonly compiled: CompiledTariff;
-  readonly profile: SessionProfile;
-  readonly slices: readonly Slice[];
-  readonly flatContext: ConditionContext;
-  readonly steps: readonly StepRounding[];
-  readonly lines: readonly PricedLine[];
-  readonly cap: CapAdjustment | undefined;
-  readonly taxes: readonly TaxComputation[];
-  readonly taxDate: string;
-  readonly cash: { readonly beforeMinor: bigint; readonly afterMinor: bigint } | undefined;
-  readonly exchange: Exchange | undefined;
-  /** The currency amounts are billed in (the tariff's, unless an exchange was asked for). */
-  readonly billing: Currency;
-  readonly receipt: Receipt;
-}
+/** Everything pricing worked out, as the library's `PricingRun`, with this pricer's own slices. */
+export type PricingRun = Omit<LibraryRun, "slices"> & { readonly slices: readonly Slice[] };
 
-/** Options of `priceSession`. */
-export interface PriceOptions {
-  /** Price a session outside the tariff's validFrom/validTo anyway. */
-  readonly ignoreValidity?: boolean;
-  /**
-   * Bill in another currency (roaming): every exact amount is multiplied by `rate` (units of
-   * `currency` per unit of the tariff's currency, given by the caller, never fetched) before it is
-   * rounded in `currency`'s settlement digits.
-   */
-  readonly currency?: string;
-  readonly rate?: string;
-  /**
-   * Price this profile (instants, energy curve, idle intervals) instead of the one built from
-   * `session`: adapters use it for charge records that park several times (OCPI CDRs). `session`
-   * still gives the id and payment.
-   */
-  readonly profile?: SessionProfile;
-  /**
-   * Where the tariff's zone comes from when `tariff` is not compiled yet: Intl by default;
-   * `embeddedZones` without Intl (ev-tariff/no-intl). A compiled tariff keeps the zone it was
-   * compiled with.
-   */
-  readonly zones?: ZoneProvider;
-}
 
-/** The exchange a receipt was billed at. */
-export interface Exchange {
-  readonly from: string;
-  readonly to: string;
-  readonly rate: Dec;
-}
 
 function exchangeOf(ct: CompiledTariff, options: PriceOptions): { exchange: Exchange | undefined; billing: Currency } {
   if (options.currency === undefined && options.rate === undefined) return { exchange: undefined, billing: ct.currency };

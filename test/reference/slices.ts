@@ -3,39 +3,11 @@ import type { ConditionContext } from "../../src/compile/conditions.js";
 import { Dec, MS_PER_HOUR, MS_PER_MINUTE, ZERO } from "../../src/money/decimal.js";
 import { fromLocal, localMidnight, localParts, MS_PER_DAY, offsetChanges, toLocal } from "../../src/time/zones.js";
 import { energyAt, instantOfEnergy, type SessionProfile } from "./energy-profile.js";
+import type { CutReason, Slice as LibrarySlice } from "../../src/price/types.js";
 
-/** Why the session was cut at an instant; explain shows it. */
-export type CutReason =
-  | "start"
-  | "chargingEnd"
-  | "idleStart"
-  | "idleEnd"
-  | "end"
-  | "meter"
-  | "energyKWh"
-  | "sessionMinutes"
-  | "idleMinutes"
-  | "localTime"
-  | "offsetChange";
 
-/**
- * A piece of the session in which nothing a condition looks at changes: the unit pricing walks.
- * Instants are UTC milliseconds as exact decimals (an energy threshold can fall between two
- * whole milliseconds).
- */
-export interface Slice {
-  readonly from: Dec;
-  readonly to: Dec;
-  readonly charging: boolean;
-  readonly energyFrom: Dec;
-  readonly energyTo: Dec;
-  /** Why the slice starts where it does. */
-  readonly cutReasons: readonly CutReason[];
-  /** Conditions' view at the slice start. */
-  readonly context: ConditionContext;
-  /** Local wall-clock time at the slice start, as a UTC-read number. */
-  readonly localFrom: number;
-}
+/** A slice as the library shows it, without the rates the engine chose (this pricer chooses them later). */
+export type Slice = Omit<LibrarySlice, "chosen">;
 
 interface Cut {
   readonly at: Dec;
