@@ -77,6 +77,9 @@ export function tariffBook(sources: readonly TariffSource[], folder: boolean): {
   return { book: { single, byId }, skipped };
 }
 
+/** A session line's members but its `tariffId`. */
+const withoutTariffId = ({ tariffId: _tariffId, ...session }: Record<string, unknown>) => session;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Prices one line; the record's JSON (without its newline), and the receipt when there is one. */
@@ -89,8 +92,10 @@ function priceLine(book: TariffBook, text: string, line: number): { record: stri
     return error([{ path: "", message: `is not valid JSON (${(e as Error).message})` }]);
   }
   if (!isObject(json)) return error([{ path: "", message: "must be a session object" }]);
-  // `tariffId` names the session's tariff; it is not part of the session itself.
-  const { tariffId, ...session } = json;
+  // `tariffId` names the session's tariff; it is not part of the session itself (a line without one
+  // is the session as it stands: no copy).
+  const tariffId = json.tariffId;
+  const session = "tariffId" in json ? withoutTariffId(json) : json;
   let tariff = book.single;
   if (tariffId !== undefined || !tariff) {
     const named = typeof tariffId === "string" ? book.byId.get(tariffId) : undefined;

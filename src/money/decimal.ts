@@ -20,6 +20,15 @@ export const ONE = new Dec(1);
 export const MS_PER_HOUR = new Dec(3_600_000);
 export const MS_PER_MINUTE = new Dec(60_000);
 
+/**
+ * The largest whole number at most `value`, as a number: whole milliseconds of an instant that can
+ * fall between two (`Math.floor(value.toNumber())` could round up first, where the value is within a
+ * float's spacing below a whole number).
+ */
+export function floorNumber(value: Dec): number {
+  return value.toDecimalPlaces(0, Decimal.ROUND_FLOOR).toNumber();
+}
+
 /** Sum of decimals (0 for none). */
 export function sum(values: Iterable<Dec>): Dec {
   let total = ZERO;

@@ -1,6 +1,6 @@
 import type { CompiledRate } from "../compile/compile.js";
 import { clockText, type ConditionContext } from "../compile/conditions.js";
-import { Dec, displayDecimal, MS_PER_HOUR } from "../money/decimal.js";
+import { Dec, displayDecimal, floorNumber, MS_PER_HOUR } from "../money/decimal.js";
 import { formatMoney, moneyFromMinor } from "../money/money.js";
 import { runPricing, type PriceOptions, type PricingRun } from "../price/price-session.js";
 import type { Slice } from "../price/types.js";
@@ -112,8 +112,8 @@ function offsetText(ms: number): string {
 
 function interval(run: PricingRun, s: Slice): ExplainedInterval {
   const ct = run.compiled;
-  const toMs = Math.floor(s.to.toNumber());
-  const fromMs = Math.floor(s.from.toNumber());
+  const toMs = floorNumber(s.to);
+  const fromMs = floorNumber(s.from);
   const hours = s.to.minus(s.from).div(MS_PER_HOUR);
   const choices: { -readonly [K in keyof ExplainedInterval["choices"]]: DimensionChoice } = {};
   if (s.charging) {

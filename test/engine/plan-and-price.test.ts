@@ -131,3 +131,16 @@ describe("the engine has no size bounds of its own", () => {
     expect(r.lines.filter((l) => l.component === "idle" && l.rate).map((l) => l.quantity)).toEqual(["239"]);
   });
 });
+
+describe("an energy threshold crossed just before a whole millisecond", () => {
+  it("prints the millisecond it falls in, on the receipt and in the explanation", () => {
+    // 79 of 108.800138 kWh over 8 h 15 min (29,700,000 ms) is reached 79 × 29,700,000 / 108.800138 =
+    // 21,565,229.99998… ms after the start: within a float's spacing (2^-12 ms at 2024's instants)
+    // below a whole millisecond, so a float would round it up; the crossing is in millisecond …229.
+    const ct = compileTariff(parseTariff({ version: 1, id: "g", market: "FR", currency: "EUR", energy: [{ price: "0", when: { energyKWh: { max: "79" } } }, { price: "0.3" }] }));
+    const s = parseSession({ start: "2024-01-01T00:00:00.000Z", end: "2024-01-01T08:15:00.000Z", energyKWh: "108.800138" });
+    expect(priceSession(ct, s).lines[0]!.to).toBe("2024-01-01T05:59:25.229Z");
+    expect(explainSession(ct, s).intervals[1]!.from).toBe("2024-01-01T05:59:25.229Z");
+    expect(priceSession(ct, s)).toEqual(referenceRun(ct, s).receipt);
+  });
+});

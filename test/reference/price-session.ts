@@ -1,7 +1,7 @@
 import { compileTariff, type CompiledRate, type CompiledTariff } from "../../src/compile/compile.js";
 import type { ConditionContext } from "../../src/compile/conditions.js";
 import type { TaxRule, TaxedComponent } from "../../src/markets/types.js";
-import { Dec, displayDecimal, MS_PER_HOUR, ZERO } from "../../src/money/decimal.js";
+import { Dec, displayDecimal, floorNumber, MS_PER_HOUR, ZERO } from "../../src/money/decimal.js";
 import { allocateMinor, formatMoney, moneyFromMinor } from "../../src/money/money.js";
 import { roundCash, toMinorUnits } from "./round.js";
 import { currency as findCurrency, type Currency } from "../../src/money/currencies.js";
@@ -144,8 +144,8 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
     component: line.component,
     ...(line.excise ? { name: line.excise.name } : {}),
     rate: line.rate?.pointer ?? null,
-    from: formatInstant(line.from.toNumber()),
-    to: formatInstant(line.to.toNumber()),
+    from: formatInstant(floorNumber(line.from)),
+    to: formatInstant(floorNumber(line.to)),
     quantity: displayQuantity(line),
     unit: line.component === "energy" || line.component === "excise" ? "kWh" : line.component === "time" || line.component === "idle" ? "h" : "session",
     unitPrice: unitPriceText(line, exchange, money),

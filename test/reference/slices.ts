@@ -1,6 +1,6 @@
 import type { CompiledTariff } from "../../src/compile/compile.js";
 import type { ConditionContext } from "../../src/compile/conditions.js";
-import { Dec, MS_PER_HOUR, MS_PER_MINUTE, ZERO } from "../../src/money/decimal.js";
+import { Dec, floorNumber, MS_PER_HOUR, MS_PER_MINUTE, ZERO } from "../../src/money/decimal.js";
 import { fromLocal, localMidnight, localParts, MS_PER_DAY, offsetChanges, toLocal } from "../../src/time/zones.js";
 import { energyAt, instantOfEnergy, type SessionProfile } from "./energy-profile.js";
 import type { CutReason, Slice as LibrarySlice } from "../../src/price/types.js";
@@ -75,7 +75,7 @@ export function sliceSession(ct: CompiledTariff, p: SessionProfile): Slice[] {
     const charging = !(idle && from.gte(idle.from) && to.lte(idle.to));
     const energyFrom = energies[i]!;
     const energyTo = charging ? energies[i + 1]! : energyFrom;
-    const fromMs = Math.floor(from.toNumber());
+    const fromMs = floorNumber(from);
     const localFrom = toLocal(ct.zone, fromMs);
     const parts = localParts(localFrom);
     const hours = to.minus(from).div(MS_PER_HOUR);

@@ -1,6 +1,6 @@
 import { compileTariff, type CompiledTariff } from "../../compile/compile.js";
 import { findMarket, listMarkets, resolveMarket } from "../../markets/index.js";
-import { Dec, ONE } from "../../money/decimal.js";
+import { Dec, floorNumber, ONE } from "../../money/decimal.js";
 import { runPricing } from "../../price/price-session.js";
 import { TariffError } from "../../schema/errors.js";
 import { fromZodIssues } from "../../schema/issues.js";
@@ -415,7 +415,7 @@ export function costDetails(tariff: Tariff | CompiledTariff, session: Session): 
     const ms = s.to.minus(s.from);
     const energyWh = s.energyTo.minus(s.energyFrom).times(1000);
     if (key !== lastKey || !periods.length) {
-      periods.push({ tariffId: r.tariffId, startPeriod: formatInstant(s.from.toNumber()), dimensions: [] });
+      periods.push({ tariffId: r.tariffId, startPeriod: formatInstant(floorNumber(s.from)), dimensions: [] });
       lastKey = key;
     }
     const dims = periods[periods.length - 1]!.dimensions!;
