@@ -281,45 +281,36 @@ function runOf(ct: CompiledTariff, profile: SessionProfile | (() => SessionProfi
     return { rule: c.rule, baseMinor: BigInt(c.base), amountMinor: BigInt(c.amount), exact: money(c.exact), groupAmountMinor: BigInt(c.groupAmount), factor, formula };
   });
   const stepUnit = (d: string) => (d === "energy" ? kWhDec : dec);
-  const run = {
+  // What only explanations read is worked out when first read (then kept): pricing charge records
+  // and quotes need the lines alone.
+  let slices: Slice[] | undefined;
+  let flatContext: ConditionContext | undefined;
+  let taxList: TaxComputation[] | undefined;
+  let decimalProfileOf: SessionProfile | undefined;
+  const run: PricingRun = {
     compiled: ct,
+    get profile() {
+      return (decimalProfileOf ??= typeof profile === "function" ? profile() : profile);
+    },
+    get slices() {
+      return (slices ??= t.slices.map((s) => sliceOf(ct, s)));
+    },
+    get flatContext() {
+      return (flatContext ??= contextOf(t.flatCtx as Ctx));
+    },
     steps: t.steps.map((s) => ({ dimension: s.dimension, rate: s.rate.compiled, step: stepUnit(s.dimension)(s.step), total: stepUnit(s.dimension)(s.total), billedTotal: stepUnit(s.dimension)(s.billedTotal) })),
     lines,
     cap: t.cap
       ? { kind: t.cap.kind, limit: (t.cap.kind === "minimum" ? ct.minPrice : ct.maxPrice)!, limitMinor: BigInt(t.cap.limitMinor), beforeMinor: BigInt(t.cap.beforeMinor) }
       : undefined,
+    get taxes() {
+      return (taxList ??= taxes());
+    },
     taxDate: dateText(t.taxDay),
     cash: t.cash ? { beforeMinor: BigInt(t.cash.before), afterMinor: BigInt(t.cash.after) } : undefined,
     exchange: x ? { from: x.from, to: x.to, rate: new Dec(x.rateText) } : undefined,
     billing,
     receipt,
   };
-  // What only explanations read is worked out when first read: pricing charge records and quotes
-  // need the lines alone.
-  return lazily(run, {
-    profile,
-    slices: () => t.slices.map((s) => sliceOf(ct, s)),
-    flatContext: () => contextOf(t.flatCtx as Ctx),
-    taxes,
-  }) as unknown as PricingRun;
-}
-
-/** `target` with members computed on first read (then kept), from functions or given values. */
-function lazily<T extends object>(target: T, members: Record<string, (() => unknown) | unknown>): T {
-  for (const [key, make] of Object.entries(members)) {
-    if (typeof make !== "function") {
-      Object.defineProperty(target, key, { value: make, enumerable: true });
-      continue;
-    }
-    Object.defineProperty(target, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const value = (make as () => unknown)();
-        Object.defineProperty(target, key, { value, enumerable: true });
-        return value;
-      },
-    });
-  }
-  return target;
+  return run;
 }
