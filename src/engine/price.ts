@@ -268,7 +268,16 @@ function sortedCuts(cuts: Cuts, start: number, end: number, trace: boolean): { i
   const instants: Q[] = [];
   const reasons: CutReason[][] = [];
   if (!trace && at.every((t) => typeof t === "number")) {
-    const sorted = Float64Array.from(at as number[]).sort();
+    const sorted = (at as number[]).slice();
+    // Few and nearly sorted: an insertion sort; many: the native numeric sort.
+    if (sorted.length > 40) sorted.sort((a, b) => a - b);
+    else
+      for (let i = 1; i < sorted.length; i++) {
+        const v = sorted[i]!;
+        let k = i - 1;
+        for (; k >= 0 && sorted[k]! > v; k--) sorted[k + 1] = sorted[k]!;
+        sorted[k + 1] = v;
+      }
     for (let i = 0; i < sorted.length; i++) {
       const t = sorted[i]!;
       if (t >= start && t <= end && (instants.length === 0 || t !== instants[instants.length - 1])) instants.push(t);

@@ -72,17 +72,18 @@ function microKWh(text: string): Q {
   return qmul(q, 1_000_000);
 }
 
-/** The shortest text of a decimal ("22.50" → "22.5"), as receipts print energy. */
+/** The shortest text of a decimal ("22.50" → "22.5", "007" → "7"), as receipts print energy. */
 function shortest(text: string): string {
-  const last = text.charCodeAt(text.length - 1);
-  const first = text.charCodeAt(0);
-  // No trailing zero after a point, no leading zero before a digit: already the shortest form.
-  if ((text.indexOf(".") < 0 || last !== 48) && (first !== 48 || text.length === 1 || text.charCodeAt(1) === 46) && first !== 45) return text;
-  const q = decimalQ(text);
-  if (q === undefined) return text;
-  const dot = text.indexOf(".");
-  const k = dot < 0 ? 0 : text.length - dot - 1;
-  return scaledText(qmul(q, pow10(k)) as Int, k);
+  let end = text.length;
+  if (text.indexOf(".") >= 0) {
+    while (text.charCodeAt(end - 1) === 48) end--; // trailing zeros
+    if (text.charCodeAt(end - 1) === 46) end--; // and a point left bare
+  }
+  let begin = text.charCodeAt(0) === 45 ? 1 : 0;
+  // Leading zeros, but the one before a point.
+  while (begin < end - 1 && text.charCodeAt(begin) === 48 && text.charCodeAt(begin + 1) !== 46) begin++;
+  const digits = text.slice(begin, end);
+  return text.charCodeAt(0) === 45 && digits !== "0" ? "-" + digits : digits;
 }
 
 const instant = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : readInstant(text));
