@@ -139,4 +139,16 @@ describe("charge records", () => {
   it("a tariff that fails its checks is refused by compileOcpiTariff with every problem", () => {
     expect(() => compileOcpiTariff({ country_code: "NL", currency: "EUR" })).toThrow(/\/id: is required/);
   });
+
+  it("members that are null are left out, in a copy: the document itself is not changed", () => {
+    const clean = { country_code: "NL", party_id: "X", id: "n", currency: "EUR", elements: [{ price_components: [{ type: "ENERGY", price: 0.3, vat: 21, step_size: 1 }], restrictions: { max_power: 50 } }], last_updated: "2025-01-01T00:00:00Z" };
+    const withNulls = JSON.parse(
+      '{"country_code":"NL","party_id":"X","id":"n","currency":"EUR","tariff_alt_url":null,"elements":[{"price_components":[{"type":"ENERGY","price":0.3,"vat":21,"step_size":1}],"restrictions":{"max_power":50,"start_time":null}}],"last_updated":"2025-01-01T00:00:00Z","__proto__":{"polluted":true}}',
+    );
+    const text = JSON.stringify(withNulls);
+    const record = cdr([["2025-01-06T10:00:00Z", { ENERGY: 20, TIME: 1 }]], "2025-01-06T11:00:00Z");
+    expect(priceCdr(withNulls, record).totals).toEqual(priceCdr(clean, record).totals);
+    expect(JSON.stringify(withNulls)).toBe(text);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

@@ -182,8 +182,27 @@ export function utcInstant(text: string): string {
 
 /** Drops `null` members (OCPI parties send them for absent optional fields). */
 function withoutNulls<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutNulls) as T;
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)])) as T;
+  // Copies only what changes: a document without nulls (the usual case) comes back as it is.
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const w = withoutNulls(value[i]);
+      if (w !== value[i]) (out ??= value.slice())[i] = w;
+    }
+    return (out ?? value) as T;
+  }
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    let out: [string, unknown][] | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const v = value[keys[i]!];
+      const w = v === null ? v : withoutNulls(v);
+      if (out === undefined && (v === null || w !== v)) out = keys.slice(0, i).map((k) => [k, value[k]]);
+      if (out !== undefined && v !== null) out.push([keys[i]!, w]);
+    }
+    // Object.fromEntries defines each member as data, a "__proto__" key included.
+    return (out ? Object.fromEntries(out) : value) as T;
+  }
   return value;
 }
 
