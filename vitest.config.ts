@@ -10,7 +10,7 @@ export const HOST_ZONES = ["UTC", "America/Santiago", "Asia/Kolkata", "Pacific/C
 /**
  * Under the other host zones, the suites whose results depend on local time run again: pricing,
  * goldens, properties (including the in-process six-zone property), time, CLI, parsing, receipts,
- * markets, money and the fast path. Interop, fuzzing, driver text, the live meter, the package, the
+ * markets, money and the engine. Interop, fuzzing, driver text, the live meter, the package, the
  * preview page, QuickJS and batch run once, under UTC, to keep the suite within its time budget.
  */
 const TZ_SENSITIVE = [
@@ -24,7 +24,6 @@ const TZ_SENSITIVE = [
   "test/receipt/**/*.test.ts",
   "test/markets/**/*.test.ts",
   "test/money/**/*.test.ts",
-  "test/fast/**/*.test.ts",
   "test/engine/**/*.test.ts",
 ];
 

@@ -7,7 +7,7 @@ export interface ZoneRun {
   readonly offset: number;
 }
 
-/** A `Zone` that remembers what it learnt: constant-offset runs, for the fast path to read at once. */
+/** A `Zone` that remembers what it learnt: constant-offset runs, for the engine to read at once. */
 export interface RunZone extends Zone {
   /** The runs covering [from, to], in time order (the first may start before `from`, the last end after `to`). */
   runs(from: number, to: number): ZoneRun[];

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { compileTariff, parseSession, parseTariff, priceSession, safeParseSession, safeParseTariff, type Receipt } from "../../src/index.js";
 import { runPricing as referenceRun } from "../reference/price-session.js";
 import { sessionDoc, tariffDoc } from "../properties/arbitraries.js";
-import { fastSessionDoc, fastTariffDoc } from "./arbitraries.js";
+import { marketSessionDoc, marketTariffDoc } from "./arbitraries.js";
 import { runs as propertyRuns } from "../helpers/runs.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -37,7 +37,7 @@ describe("the engine equals the decimal reference pricer (test/reference)", () =
 
   it("on generated tariffs of 13 markets and sessions with meter readings, thresholds, DST changes, cash and weeks (property)", () => {
     fc.assert(
-      fc.property(fastTariffDoc, fastSessionDoc, (t, s) => {
+      fc.property(marketTariffDoc, marketSessionDoc, (t, s) => {
         const tariff = safeParseTariff(t);
         const session = safeParseSession(s, { maxSessionDays: 10 });
         fc.pre(tariff.ok && session.ok);

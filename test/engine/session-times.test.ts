@@ -1,5 +1,5 @@
 /**
- * parseSession keeps the instants it read (src/schema/session-times.ts) and the fast path reuses
+ * parseSession keeps the instants it read (src/schema/session-times.ts) and the engine reuses
  * them: a session built by hand, or copied and changed, is read afresh and prices the same.
  */
 import { describe, expect, it } from "vitest";

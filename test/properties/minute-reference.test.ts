@@ -1,5 +1,5 @@
 /**
- * Both pricers (the integer fast path and the decimal pricer) rate every minute as the brute-force
+ * The engine (priceSession and runPricing) rates every minute as the brute-force
  * minute pricer in test/helpers does: the same lines, instants, quantities, unit prices and amounts,
  * on generated tariffs and sessions, across DST changes and midnight, with meter readings.
  */

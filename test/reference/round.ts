@@ -41,8 +41,16 @@ export function ceilToStep(value: Dec, step: Dec): Dec {
 
 /** Integer minor units of a decimal amount, rounded with a mode. */
 export function toMinorUnits(value: Dec, digits: number, mode: RoundingMode): bigint {
-  const scaled = value.times(new Dec(10).pow(digits)).toDecimalPlaces(0, DECIMAL_JS_MODE[mode]);
-  return BigInt(scaled.toFixed(0));
+  let scaled = value.times(new Dec(10).pow(digits));
+  // A value within 1e-40 of a half is that half: an amount carried through a non-terminating division
+  // (time up to an energy threshold crossed between two milliseconds, × a price) falls 1e-50 or so on
+  // either side of an exact half, while two different amounts of these sizes differ by far more than
+  // 1e-40 (their denominators stay under 1e30). Snapping makes the 60-digit reference round as the
+  // exact value does.
+  const whole = scaled.toDecimalPlaces(0, Decimal.ROUND_FLOOR);
+  const half = whole.plus("0.5");
+  if (scaled.minus(half).abs().lt("1e-40")) scaled = half;
+  return BigInt(scaled.toDecimalPlaces(0, DECIMAL_JS_MODE[mode]).toFixed(0));
 }
 
 
