@@ -42,14 +42,16 @@ export function energyAt(p: SessionProfile, t: Dec): Dec {
   const a = pts[lo]!;
   const b = pts[hi]!;
   if (t.eq(a.at)) return a.kWh;
-  // Rounded to 1e-9 kWh (a microwatt-hour), half up: fixed-point, so slice energies add up exactly
-  // (with 60 significant digits they did not: 3 kWh cut at thirds summed to 3.000…001 and a 1 kWh
-  // step billed 4). See the README's "Design decisions".
+  // Fixed-point, so slice energies add up exactly (with 60 significant digits they did not: 3 kWh cut
+  // at thirds summed to 3.000…001 and a 1 kWh step billed 4). The library once rounded this to
+  // 1e-9 kWh; the engine keeps the exact fraction, and this reference keeps 30 decimals, which no
+  // quantity shown (6 decimals) or amount can tell from the fraction: two different values of these
+  // sizes differ by far more than 1e-30, so rounding to 1e-30 never crosses a half they would not.
   return a.kWh.plus(b.kWh.minus(a.kWh).times(t.minus(a.at)).div(b.at - a.at)).toDecimalPlaces(ENERGY_DECIMALS, Dec.ROUND_HALF_UP);
 }
 
 /** Decimals of kWh that energy interpolated between two points of the curve keeps. */
-export const ENERGY_DECIMALS = 9;
+export const ENERGY_DECIMALS = 30;
 
 /** The first instant at which the delivered energy reaches `kWh` (undefined if never). */
 export function instantOfEnergy(p: SessionProfile, kWh: Dec): Dec | undefined {
