@@ -33,7 +33,11 @@ export function formatExplanation(e: Explanation): string {
     for (const s of e.steps) out.push(`  ${s.dimension}: ${s.total} rounded up to ${s.billed} (step ${s.step} of ${s.rate})`);
   }
   out.push("", "Lines (exact amount, then rounded to the minor unit):");
-  for (const l of e.lines) out.push(`  ${l.component} ${l.rate ?? ""}: ${l.computation} = ${l.exact} → ${l.rounded}`.replace("  :", ":"));
+  for (const l of e.lines) {
+    // A metered line without a rate is time or energy no rate priced: say so, not an empty rate.
+    const rate = l.rate ?? (l.component === "energy" || l.component === "time" || l.component === "idle" ? "free (no rate applied)" : "");
+    out.push(`  ${l.component}${rate ? ` ${rate}` : ""}: ${l.computation} = ${l.exact} → ${l.rounded}`);
+  }
   if (e.cap) out.push("", `${e.cap.kind === "minimum" ? "Minimum" : "Maximum"} price ${e.cap.limit}: lines added up to ${e.cap.before}, adjusted by ${e.cap.adjustment}.`);
   out.push("", "Taxes (per rate, on the session):");
   if (e.taxes.length === 0) out.push("  none");

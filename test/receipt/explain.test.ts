@@ -73,5 +73,9 @@ describe("explainSession", () => {
     expect(text).toContain("/energy/0 skipped: timeOfDay 17:00–21:00: local time was 16:40");
     expect(text).toContain("Maximum price 20: lines added up to 31.33, adjusted by -11.33.");
     expect(text).toContain("source: AADE circular Ε.2060/12-10-2023");
+    // Free idle time (the grace period) names itself instead of an empty rate.
+    expect(text).toContain("  idle free (no rate applied): 900 s ÷ 3600 × 0 /h = 0 → 0.00");
+    expect(text).toContain("  maximum: maximum adjustment = ");
+    expect(text).not.toMatch(/^ {2}\w+ :/m);
   });
 });
