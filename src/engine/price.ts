@@ -10,24 +10,20 @@
  * widen to BigInt beyond (src/engine/exact.ts), so no size of session, price or amount is out of
  * reach, and nothing is rounded but money, once per line and once per tax, with the market's mode.
  */
-import type { CompiledRate } from "../compile/compile.js";
 import type { LineComponent, Receipt, ReceiptLine, ReceiptTax } from "../receipt/types.js";
 import { TariffError } from "../schema/errors.js";
-import type { Session } from "../schema/types.js";
 import type { TaxRule } from "../markets/types.js";
 import type { RoundingMode } from "../money/round.js";
 import { allocateMinor } from "../money/money.js";
 import { instantText } from "./numbers.js";
 import type { ZoneRun } from "./zone-runs.js";
 import {
-  divFloor,
   divRound,
   frac,
   iadd,
   icmp,
   imul,
   isub,
-  MAX,
   moneyText,
   narrow,
   qadd,
@@ -39,7 +35,6 @@ import {
   qround,
   qscale,
   qsub,
-  qText,
   scaledText,
   type Int,
   type Q,
@@ -706,6 +701,3 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
   return { receipt, taxes: computed, cash };
 }
 
-/** Exported for the adapters: a rate's compiled form. */
-export type { CompiledRate };
-export { divFloor };

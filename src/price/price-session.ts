@@ -8,7 +8,7 @@ import { sessionTimes, type SessionTimes } from "../schema/session-times.js";
 import type { Session, Tariff } from "../schema/types.js";
 import { parseInstant } from "../time/instants.js";
 import type { Receipt } from "../receipt/types.js";
-import { decimalQ, frac, imul, isWhole, narrow, pow10, qmul, scaledText, type Int, type Q } from "../engine/exact.js";
+import { decimalQ, frac, imul, isWhole, narrow, qmul, type Q } from "../engine/exact.js";
 import { instantMs, micros } from "../engine/numbers.js";
 import { contextOf, decOf } from "../engine/context.js";
 import { dateText, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
