@@ -1,4 +1,4 @@
-import { compileTariff, type CompiledTariff } from "../compile/compile.js";
+import { compiledFor, type CompiledTariff } from "../compile/compile.js";
 import { Dec, MS_PER_HOUR, ZERO } from "../money/decimal.js";
 import { priceSession, sliceProfile, type PriceOptions } from "../price/price-session.js";
 import type { CutReason, EnergyPoint, MeteredDimension, SessionProfile, Slice } from "../price/types.js";
@@ -133,7 +133,7 @@ const fail = (path: string, message: string): never => {
  * const receipt = meter.stop("2026-03-29T01:00:00Z");
  */
 export function startMeter(tariff: Tariff | CompiledTariff, options: MeterOptions): Meter {
-  const ct = "rates" in tariff && "zone" in tariff ? tariff : compileTariff(tariff, options.zones ? { zones: options.zones } : {});
+  const ct = compiledFor(tariff, options.zones);
   const start = instantMs(options.start, "/start", WHAT);
   const payment = options.payment ?? "card";
   if (payment !== "card" && payment !== "app" && payment !== "cash") fail("/payment", 'must be "card", "app" or "cash"');

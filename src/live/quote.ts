@@ -1,4 +1,4 @@
-import { compileTariff, type CompiledTariff } from "../compile/compile.js";
+import { compiledFor, type CompiledTariff } from "../compile/compile.js";
 import { Dec, displayDecimal, MS_PER_HOUR, ZERO } from "../money/decimal.js";
 import { formatMoney, moneyFromMinor } from "../money/money.js";
 import { runPricing, type PricedLine } from "../price/price-session.js";
@@ -94,7 +94,7 @@ function decimalInput(value: unknown, path: string): Dec {
  * curve.points[10].total // cumulative cost after 10 minutes
  */
 export function quote(tariff: Tariff | CompiledTariff, input: QuoteInput, options: QuoteOptions = {}): Quote {
-  const ct = "rates" in tariff && "zone" in tariff ? tariff : compileTariff(tariff, options.zones ? { zones: options.zones } : {});
+  const ct = compiledFor(tariff, options.zones);
   const start = instantMs(input.start, "/start", WHAT);
   const kWh = decimalInput(input.kWh, "/kWh");
   const power = decimalInput(input.powerKW, "/powerKW");

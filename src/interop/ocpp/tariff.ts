@@ -1,4 +1,4 @@
-import { compileTariff, type CompiledTariff } from "../../compile/compile.js";
+import { compiledFor, type CompiledTariff } from "../../compile/compile.js";
 import { findMarket, listMarkets, resolveMarket } from "../../markets/index.js";
 import { Dec, floorNumber, ONE } from "../../money/decimal.js";
 import { runPricing } from "../../price/price-session.js";
@@ -392,7 +392,7 @@ const num = (money: string) => Number(money);
  * details.totalCost.total // { exclTax: 8.49, inclTax: 9 }
  */
 export function costDetails(tariff: Tariff | CompiledTariff, session: Session): OcppCostDetails {
-  const ct = "rates" in tariff && "zone" in tariff ? tariff : compileTariff(tariff);
+  const ct = compiledFor(tariff);
   const run = runPricing(ct, session);
   const r = run.receipt;
   const byComponent = (component: string): OcppTotalPrice | undefined => {
