@@ -9,7 +9,7 @@ import type { Session, Tariff } from "../schema/types.js";
 import { parseInstant } from "../time/instants.js";
 import type { Receipt } from "../receipt/types.js";
 import { decimalQ, frac, imul, isWhole, narrow, qmul, type Q } from "../engine/exact.js";
-import { instantMs, micros } from "../engine/numbers.js";
+import { micros } from "../engine/numbers.js";
 import { contextOf, decOf } from "../engine/context.js";
 import { dateText, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
 import { runEngine, type EngineExchange, type EngineTrace, type Profile } from "../engine/price.js";
@@ -86,20 +86,15 @@ function shortest(text: string): string {
   return text.charCodeAt(0) === 45 && digits !== "0" ? "-" + digits : digits;
 }
 
-const instant = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : readInstant(text));
+const instant = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : parseInstant(text));
 
-/** An instant of a session: read fast, or by `parseInstant` (which says what is wrong). */
-function readInstant(text: string): number {
-  const ms = instantMs(text);
-  return ms === ms ? ms : parseInstant(text);
-}
 
 /** The session's energy curve: meter readings when given, else a straight line from start to chargingEnd. */
 function sessionProfile(s: Session): Profile {
   // What parseSession read (the fields beyond the instants are there when its readers kept them).
   const times = sessionTimes(s) as (SessionTimes & { readonly energyMicro?: number; readonly meterAt?: readonly number[]; readonly meterMicro?: readonly number[] }) | undefined;
-  const start = times ? times.start : readInstant(s.start);
-  const end = times ? times.end : readInstant(s.end);
+  const start = times ? times.start : parseInstant(s.start);
+  const end = times ? times.end : parseInstant(s.end);
   const chargingEnd = times ? times.chargingEnd : instant(s.chargingEnd, end);
   const total = times?.energyMicro !== undefined && times.energyMicro === times.energyMicro ? times.energyMicro : microKWh(s.energyKWh);
   const at: number[] = [start];
@@ -110,7 +105,7 @@ function sessionProfile(s: Session): Profile {
     const readAt = times?.meterAt;
     const readKWh = times?.meterMicro;
     for (let i = 0; i < meter.length; i++) {
-      const t = readAt ? readAt[i]! : readInstant(meter[i]!.at);
+      const t = readAt ? readAt[i]! : parseInstant(meter[i]!.at);
       if (t > start && t < chargingEnd) {
         at.push(t);
         const k = readKWh ? readKWh[i]! : NaN;

@@ -179,7 +179,7 @@ function profileOf(periods: readonly Period[], end: number): { profile: SessionP
 }
 
 /** Checks for current and power restrictions, read from the period's own dimensions. */
-function extraChecks(extra: ExtraRestrictions, periodAt: (ctx: ConditionContext) => Period | undefined, notes: Notes, at: string): Check[] {
+function extraChecks(extra: ExtraRestrictions, periodAt: (ctx: ConditionContext) => Period | undefined, warn: Notes["warn"], at: string): Check[] {
   const checks: Check[] = [];
   const dim = (ctx: ConditionContext, ...types: string[]) => {
     const p = periodAt(ctx);
@@ -197,7 +197,7 @@ function extraChecks(extra: ExtraRestrictions, periodAt: (ctx: ConditionContext)
         const v = value(ctx);
         if (v === undefined) {
           const p = periodAt(ctx);
-          notes.warn(`${at}/${key}`, `charging period ${p?.index ?? "?"} gives no current: the restriction is taken to hold`);
+          warn(`${at}/${key}`, `charging period ${p?.index ?? "?"} gives no current: the restriction is taken to hold`);
           return true;
         }
         return test(v);
@@ -258,7 +258,7 @@ function compileRates(built: BuiltRates, base: { market: string; currency: strin
       const extra = built.extras[d][k]!;
       const origin = built.origins[d][k]!;
       const at = `/elements/${origin.element}/restrictions`;
-      const checks = extraChecks(extra, periodAt, { warn: (path, message) => scope.notes.warn(path, message) } as Notes, at);
+      const checks = extraChecks(extra, periodAt, (path, message) => scope.notes.warn(path, message), at);
       if (!checks.length) return r;
       const rate = { ...r, checks: [...r.checks, ...checks] };
       extras.set(rate, checks);
