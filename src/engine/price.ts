@@ -138,8 +138,8 @@ export interface EngineLine {
   readonly to: Q;
   /** kWh in 1e-6 (energy, excise), ms (time, idle) or 1. */
   readonly quantity: Q;
-  /** The unit price (per kWh, per hour or per session) in millionths of the tariff's currency, before any exchange. */
-  readonly unitMicro: Q;
+  /** The unit price (per kWh, per hour or per session) in millionths of the tariff's currency, before any exchange; 0 on adjustments (their unit price is their amount). */
+  readonly unitMicro: Int;
   /** The exact amount in minor units, before rounding. */
   readonly exact: Q;
   readonly amount: Int;
@@ -531,7 +531,7 @@ function linesOf(f: Plan, p: Profile, o: EngineOptions, period: TaxPeriod, seg: 
     const shares = allocate(isub(cap.limitMinor, cap.beforeMinor), weights);
     targets.forEach((group, k) => {
       const amount = shares[k]!;
-      lines.push({ component: cap!.kind, rate: null, from: p.start, to: p.end, quantity: 1, unitMicro: frac(imul(amount, 1_000_000), f.scale), exact: amount, amount, group, net: amount, gross: amount });
+      lines.push({ component: cap!.kind, rate: null, from: p.start, to: p.end, quantity: 1, unitMicro: 0, exact: amount, amount, group, net: amount, gross: amount });
     });
   }
 
@@ -618,7 +618,7 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
     if (l.excise && !x) return l.excise.perKWh!;
     if (!x || l.unitMicro === 0) return "0";
     // price (millionths) × rate (10^-k): exact decimal text.
-    return scaledText(imul(l.unitMicro as Int, x.rateInt), 6 + x.rateDecimals);
+    return scaledText(imul(l.unitMicro, x.rateInt), 6 + x.rateDecimals);
   };
   let netTotal: Int = 0;
   const receiptLines: ReceiptLine[] = [];
