@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { currency, settlementNote } from "../../src/money/currencies.js";
-import { Dec } from "../../src/money/decimal.js";
+import { Dec, displayDecimal } from "../../src/money/decimal.js";
 import { allocateMinor, formatMoney, moneyFromMinor } from "../../src/money/money.js";
 import { roundCash, roundMoney, roundToIncrement } from "../reference/round.js";
 
@@ -51,6 +51,47 @@ describe("money", () => {
     expect(allocateMinor(-2n, [1n, 1n, 1n])).toEqual([-1n, -1n, 0n]);
     // Weights that cancel out have no proportion: all to the first part.
     expect(allocateMinor(5n, [2n, -2n])).toEqual([5n, 0n]);
+  });
+
+  it("allocation equals largest remainder with ties to the earlier part, for any order of remainders (property)", () => {
+    // The reference: exact shares as fractions, floor toward zero, then the parts with the largest
+    // remainders (in the direction of what is left) get one unit each, earlier parts first on ties.
+    const reference = (total: bigint, weights: bigint[]): bigint[] => {
+      const sumW = weights.reduce((a, b) => a + b, 0n);
+      if (sumW === 0n) return weights.map((_, i) => (i === 0 ? total : 0n));
+      const shares = weights.map((w) => (total * w) / sumW);
+      let left = total - shares.reduce((a, b) => a + b, 0n);
+      const unit = left > 0n ? 1n : -1n;
+      // Remainder of part i as a fraction over |sumW|, measured in the direction of `unit`.
+      const rem = weights.map((w, i) => (total * w - shares[i]! * sumW) * (sumW > 0n ? 1n : -1n) * unit);
+      const order: number[] = [];
+      for (let i = 0; i < weights.length; i++) {
+        let k = 0;
+        while (k < order.length && (rem[order[k]!]! > rem[i]! || (rem[order[k]!]! === rem[i]! && order[k]! < i))) k++;
+        order.splice(k, 0, i);
+      }
+      for (let k = 0; left !== 0n; k = (k + 1) % order.length) {
+        shares[order[k]!]! += unit;
+        left -= unit;
+      }
+      return shares;
+    };
+    fc.assert(
+      fc.property(fc.bigInt({ min: -1000n, max: 1000n }), fc.array(fc.bigInt({ min: -50n, max: 50n }), { minLength: 1, maxLength: 7 }), (total, weights) => {
+        expect(allocateMinor(total, weights)).toEqual(reference(total, weights));
+      }),
+    );
+    // A later part with the larger remainder, seen by every comparison order of the sort.
+    expect(allocateMinor(10n, [1n, 1n, 2n])).toEqual([3n, 2n, 5n]);
+    expect(allocateMinor(-10n, [1n, 1n, 2n])).toEqual([-3n, -2n, -5n]);
+    expect(allocateMinor(1n, [1n, 2n, 4n])).toEqual([0n, 0n, 1n]);
+  });
+
+  it("displayDecimal prints zero as 0, also when rounding makes it zero", () => {
+    expect(displayDecimal(new Dec("0"), 6)).toBe("0");
+    expect(displayDecimal(new Dec("0.0000004"), 6)).toBe("0");
+    expect(displayDecimal(new Dec("-0.0000004"), 6)).toBe("0");
+    expect(displayDecimal(new Dec("1.2500000"), 6)).toBe("1.25");
   });
 
   it("says why a currency settles in other digits than ISO 4217's", () => {
