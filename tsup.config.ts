@@ -42,11 +42,12 @@ export default defineConfig([
   },
   {
     // The CLI: the only code that touches node:fs and process.
-    // batch-worker: the worker threads of `ev-tariff batch`, loaded from next to cli.js.
+    // batch-worker, compare-worker: the worker threads of `ev-tariff batch` and `ev-tariff compare`,
+    // loaded from next to cli.js.
     // Each is ONE self-contained file (every dependency bundled in, no shared chunks): Node then reads
     // and compiles one file instead of resolving a graph of chunks and zod's many modules, which was
     // most of the CLI's start time (issue 12; `npm run bench` prints the figure).
-    entry: { cli: "src/cli/bin.ts", "batch-worker": "src/cli/batch-worker.ts" },
+    entry: { cli: "src/cli/bin.ts", "batch-worker": "src/cli/batch-worker.ts", "compare-worker": "src/cli/compare-worker.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",

@@ -26,6 +26,8 @@ export type { RoundingMode } from "./money/round.js";
 export { startMeter, type Meter, type MeterOptions, type MeterReadingInput, type MeterState, type UnitPrice, type UnitPrices, type PriceChange, type ProjectionOptions } from "./live/meter.js";
 export { quote, type Quote, type QuoteInput, type QuoteOptions, type CostCurve, type CurvePoint, type CurveComponent } from "./live/quote.js";
 export type { InstantInput } from "./live/instant-input.js";
+export { compareTariffs, formatComparison, comparisonHtml, WEEKDAYS, type TariffLike, type TariffSide, type ComparedSession, type ComparisonHtmlOptions } from "./compare/index.js";
+export type { Comparison, MarketComparison, CompareOptions, MoneyTotals, Percent, Distribution, HistogramBin, Bucket, SessionChange, Refusal, InvalidSession } from "./compare/types.js";
 export { describeTariff, tariffSentences, type TextOptions } from "./text/describe.js";
 export { renderReceipt } from "./text/render-receipt.js";
 export { localeFormat, resolveTextLocale, type LocaleFormat, type TextLocale } from "./text/format.js";

@@ -9,6 +9,8 @@ Usage:
   ev-tariff markets [CODE…] [--json]             markets and regions: currency, zones, taxes and sources
   ev-tariff batch <tariff|folder> <sessions.ndjson|-> [--workers N] [--out file]
                                                  price NDJSON sessions in bulk
+  ev-tariff compare <current> <proposed> <sessions.ndjson|-> [--json] [--html report.html]
+                                                 what a proposed tariff does to revenue and prices
   ev-tariff ocpi price|check <tariff> <cdr>      price an OCPI charge record / compare with its totals
   ev-tariff convert --from F --to F <tariff>     v1, ocpi-2.2.1, ocpi-2.3.0, ocpp-2.1
   ev-tariff --help | --version

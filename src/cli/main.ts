@@ -15,6 +15,7 @@ import { detectOcpiVersion, readOcpiCdr } from "../interop/ocpi/model.js";
 import { checkStdinOnce, displayName, InputError, jsonText, parseCommandArgs, printable, readJson, readStdin, UsageError, wrongCount } from "./io.js";
 import { formatMarkets, MARKETS_HELP } from "./markets.js";
 import { BATCH_HELP, runBatch } from "./batch.js";
+import { COMPARE_HELP, runCompare } from "./compare.js";
 import { commandOcpi, printWarnings } from "./ocpi.js";
 import { commandConvert } from "./convert.js";
 import { detectKind, KINDS, kindName, wrongKindHint, type DocKind } from "./kinds.js";
@@ -237,6 +238,7 @@ function help(text: string, io: CliIO): number {
  * await runCli(["batch", "tariffs/gr/athens-dc-150.json", "sessions.ndjson"])
  */
 export function runCli(argv: readonly string[], io: CliIO = nodeIO): number | Promise<number> {
+  if (argv[0] === "compare") return runCompare(argv.slice(1));
   return argv[0] === "batch" ? runBatch(argv.slice(1)) : run(argv, io);
 }
 
@@ -247,7 +249,7 @@ export function runCli(argv: readonly string[], io: CliIO = nodeIO): number | Pr
  * @example
  * run(["price", "tariffs/gr/athens-dc-150.json", "tariffs/gr/sessions/evening-fast-charge.json"])
  */
-const COMMANDS = ["validate", "price", "explain", "markets", "batch", "ocpi", "convert"];
+const COMMANDS = ["validate", "price", "explain", "markets", "batch", "ocpi", "convert", "compare"];
 
 export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
   const io = safeIO(rawIO);
@@ -268,6 +270,9 @@ export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
         return commandPrice(command, rest, io);
       case "markets":
         return commandMarkets(rest, io);
+      case "compare":
+        if (rest.includes("--help") || rest.includes("-h")) return help(COMPARE_HELP, io);
+        throw new UsageError("compare streams its input: run it through the ev-tariff binary (runCli)");
       case "batch":
         if (rest.includes("--help") || rest.includes("-h")) return help(BATCH_HELP, io);
         throw new UsageError("batch streams its input: run it through the ev-tariff binary (runCli)");
@@ -276,7 +281,7 @@ export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
     if (values.help) return help(HELP, io);
     if (values.version) return help(version(), io);
     if (positionals[0] === undefined) throw new UsageError("no command given");
-    throw new UsageError(`unknown command "${positionals[0]}" (validate, price, explain, markets, batch, ocpi, convert)`);
+    throw new UsageError(`unknown command "${positionals[0]}" (validate, price, explain, markets, batch, ocpi, convert, compare)`);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(e.message);
