@@ -1,6 +1,6 @@
 /**
- * The CLI as built for a fast start (tsup.config.ts, issue 12): dist/cli.js and dist/batch-worker.js
- * are each one self-contained file, and the zones the CLI bundles in (src/cli/zones.ts, the embedded
+ * The CLI as built for a fast start (tsup.config.ts, issue 12): dist/cli.js, dist/batch-worker.js and
+ * dist/compare-worker.js are each one self-contained file, and the zones the CLI bundles in (src/cli/zones.ts, the embedded
  * tz data in place of Intl for the market zones) give Intl's offsets.
  */
 import { execFileSync } from "node:child_process";
@@ -25,7 +25,7 @@ function importsOf(code: string): string[] {
 describe("the CLI bundles (npm run build)", () => {
   const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
-  for (const file of ["dist/cli.js", "dist/batch-worker.js"]) {
+  for (const file of ["dist/cli.js", "dist/batch-worker.js", "dist/compare-worker.js"]) {
     it(`${file} is one file: it imports nothing but Node's built-ins`, () => {
       expect(existsSync(`${root}/${file}`), "run npm run build first (npm test does)").toBe(true);
       const code = readFileSync(`${root}/${file}`, "utf8");
