@@ -56,6 +56,8 @@ export {
   type OcpiCdr,
   type CdrPricing,
   type CdrMismatch,
+  type CdrCheck,
+  type CheckCdrOptions,
   type PriceCdrOptions,
   type OcpiImportOptions,
   type OcpiExportOptions,

@@ -11,23 +11,26 @@ export const OCPI_HELP = `ev-tariff ocpi — price and check OCPI charge records
 
 Usage:
   ev-tariff ocpi price <tariff.json> <cdr.json> [--json] [--time-zone Zone] [--market CC]
-  ev-tariff ocpi check <tariff.json> <cdr.json> [--json] [--time-zone Zone] [--market CC]
+  ev-tariff ocpi check <tariff.json> <cdr.json> [--json] [--time-zone Zone] [--market CC] [--absent-as-zero]
 
 price computes the CDR's total_cost, total_energy_cost, total_time_cost, total_parking_cost,
 total_fixed_cost and total_reservation_cost from its charging periods with the OCPI tariff
-(2.2.1 or 2.3.0), rounded to 4 decimals. check also compares them with the CDR's own totals and
-exits 1 on a mismatch, naming the field and both amounts.
+(2.2.1 or 2.3.0), rounded to 4 decimals. check also compares them with the totals the CDR states
+and exits 1 on a mismatch, naming the field and both amounts at the same decimals (4, or more when
+the CDR gives more): "the CDR says 0.4300, the tariff gives 0.4402".
+A total the CDR leaves out (optional in OCPI: the breakdown costs, total_parking_time, incl_vat)
+is not compared, and check says which; --absent-as-zero expects 0 for a left-out cost total or
+total_parking_time instead.
 The tariff's local times are read in the CDR location's time_zone, else --time-zone, else UTC.
-With --json, check prints both sides of a mismatch with the same decimals: OCPI's 4, or more when
-the charge record gives more ("0.4300" beside "0.5502").
 
 Examples:
   ev-tariff ocpi price ocpi-tariff.json cdr.json --time-zone Europe/Amsterdam
   ev-tariff ocpi check ocpi-tariff.json cdr.json --json`;
 
 /**
- * Both amounts of a mismatch with the same number of decimals: the 4 the comparison is made at, or
- * the charge record's own when it gives more (nothing it wrote is hidden).
+ * Both amounts of a mismatch with the same number of decimals, for the text and --json alike: the 4
+ * the comparison is made at, or the charge record's own when it gives more (nothing it wrote is
+ * hidden or rounded).
  *
  * @example
  * sameDecimals({ field: "total_cost.excl_vat", cdr: "0.43", computed: "0.5502" })
@@ -73,6 +76,7 @@ export function commandOcpi(argv: readonly string[], io: CliIO): number {
         json: { type: "boolean" },
         "time-zone": { type: "string" },
         market: { type: "string" },
+        "absent-as-zero": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       }, "ocpi");
   if (values.help) {
@@ -82,6 +86,7 @@ export function commandOcpi(argv: readonly string[], io: CliIO): number {
   const [sub, ...files] = positionals;
   if (sub !== "price" && sub !== "check") throw new UsageError(sub ? `unknown ocpi command "${sub}" (price or check)` : "ocpi needs a command: price or check");
   if (files.length !== 2) throw wrongCount(`ocpi ${sub}`, ["OCPI tariff", "charge record"], files);
+  if (values["absent-as-zero"] && sub !== "check") throw new UsageError("--absent-as-zero is an option of ocpi check");
   checkStdinOnce(files);
   const [tariffFile, cdrFile] = files as [string, string];
   const tariff = readJson(tariffFile, io.stdin);
@@ -102,11 +107,16 @@ export function commandOcpi(argv: readonly string[], io: CliIO): number {
       } else io.stdout(formatPricing(p));
       return 0;
     }
-    const { pricing, mismatches } = checkCdr(tariff, cdr, options);
+    const { pricing, mismatches, notCompared } = checkCdr(tariff, cdr, { ...options, ...(values["absent-as-zero"] ? { absentAsZero: true } : {}) });
     printWarnings(pricing.warnings, (w) => fileOf(w.document), io);
-    if (values.json) io.stdout(jsonText({ ok: mismatches.length === 0, mismatches: mismatches.map(sameDecimals), pricing }));
-    else if (!mismatches.length) io.stdout(`${displayName(cdrFile)}: ok (totals agree with tariff ${pricing.tariffId} at 4 decimals)`);
-    for (const m of mismatches) io.stderr(`${displayName(cdrFile)}: /${m.field.replace(".", "/")}: the charge record says ${m.cdr}, the tariff gives ${m.computed}`);
+    const shown = mismatches.map(sameDecimals);
+    if (values.json) io.stdout(jsonText({ ok: mismatches.length === 0, mismatches: shown, notCompared, pricing }));
+    else {
+      const name = displayName(cdrFile);
+      if (!mismatches.length) io.stdout(`${name}: ok (the totals it states agree with tariff ${pricing.tariffId} at 4 decimals)`);
+      if (notCompared.length) io.stdout(`${name}: not compared (the CDR does not state them): ${notCompared.join(", ")}`);
+    }
+    for (const m of shown) io.stderr(`${displayName(cdrFile)}: /${m.field.replace(".", "/")}: the CDR says ${m.cdr}, the tariff gives ${m.computed}`);
     return mismatches.length ? 1 : 0;
   } catch (e) {
     if (e instanceof DocumentError) throw new InputError(fileOf(e.document), e.issues);

@@ -18,7 +18,7 @@ export {
   type OcpiTaxAmount,
 } from "./ocpi/model.js";
 export { ocpiToTariff, tariffToOcpi, type OcpiImportOptions, type OcpiExportOptions } from "./ocpi/tariff.js";
-export { priceCdr, checkCdr, compileOcpiTariff, type CompiledOcpiTariff, type CdrPricing, type CdrMismatch, type PriceCdrOptions } from "./ocpi/cdr.js";
+export { priceCdr, checkCdr, compileOcpiTariff, type CompiledOcpiTariff, type CdrPricing, type CdrMismatch, type CdrCheck, type CheckCdrOptions, type PriceCdrOptions } from "./ocpi/cdr.js";
 export { tariffToOcpp, ocppToTariff, costDetails, type OcppExportOptions, type OcppImportOptions } from "./ocpp/tariff.js";
 export type { OcppTariff, OcppCostDetails, OcppTaxRate, OcppPrice, OcppTariffConditions, OcppTariffConditionsFixed } from "./ocpp/model.js";
 export { convertTariff, readTariff, writeTariff, FORMATS, type TariffFormat, type ConvertOptions, type ConvertResult } from "./convert.js";

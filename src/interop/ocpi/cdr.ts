@@ -533,33 +533,72 @@ function priceParts(p: unknown): { excl?: Dec; incl?: Dec } {
   return {};
 }
 
+/** Options of `checkCdr`. */
+export interface CheckCdrOptions extends PriceCdrOptions {
+  /**
+   * Expect 0 for every optional total the CDR leaves out (the five breakdown costs and
+   * `total_parking_time`), as the OCPI conformance data of tandemdrive/ocpi-tariffs does. Default
+   * false: OCPI 2.2.1 and 2.3.0 give these totals cardinality `?` ("An optional object. If not set, it
+   * might be `null`, or the field might be omitted"), so a total the CDR does not state is not
+   * compared, and is named in `notCompared`.
+   */
+  readonly absentAsZero?: boolean;
+}
+
+/** The result of `checkCdr`. */
+export interface CdrCheck {
+  readonly pricing: CdrPricing;
+  /** The totals the CDR states and the tariff gives otherwise, at 4 decimals. */
+  readonly mismatches: CdrMismatch[];
+  /**
+   * The totals not compared because the CDR does not state them (absent or null): a whole total
+   * ("total_energy_cost", "total_parking_time") or one side of a stated price
+   * ("total_cost.incl_vat"). Empty with `absentAsZero`, except for a price's `incl_vat`.
+   */
+  readonly notCompared: string[];
+}
+
 /**
- * Prices a CDR (`priceCdr`) and compares the result with the CDR's own totals at 4 decimals. A
- * cost total the CDR leaves out is expected to be 0; an `incl_vat` it leaves out is not compared.
+ * Prices a CDR (`priceCdr`) and compares the result with the totals the CDR states, at 4 decimals.
+ * A total the CDR leaves out (or sets to null) is not compared and is listed in `notCompared`:
+ * every breakdown total and `total_parking_time` is optional in OCPI (cardinality `?`), and so is
+ * a price's `incl_vat`. With `absentAsZero`, a left-out cost total or `total_parking_time` is
+ * expected to be 0 instead (the convention of the OCPI conformance data).
  *
  * @example
- * const { mismatches } = checkCdr(tariffJson, cdrJson);
+ * const { mismatches, notCompared } = checkCdr(tariffJson, cdrJson);
  * mismatches // [{ field: "total_cost.excl_vat", cdr: "5.5", computed: "5.6" }]
+ * notCompared // ["total_fixed_cost", "total_time_cost", …]
  */
-export function checkCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrOptions = {}): { pricing: CdrPricing; mismatches: CdrMismatch[] } {
+export function checkCdr(tariffDoc: unknown, cdrDoc: unknown, options: CheckCdrOptions = {}): CdrCheck {
   const pricing = priceCdr(tariffDoc, cdrDoc, options);
   const cdr = cdrDoc as Record<string, unknown>;
+  const absentAsZero = options.absentAsZero === true;
+  const stated = (f: string) => Object.prototype.hasOwnProperty.call(cdr, f) && cdr[f] !== null && cdr[f] !== undefined;
   const mismatches: CdrMismatch[] = [];
+  const notCompared: string[] = [];
   const excl = pricing.version === "2.2.1" ? "excl_vat" : "before_taxes";
   const incl = pricing.version === "2.2.1" ? "incl_vat" : "after_taxes";
   const same = (a: Dec, b: Dec) => roundTo(a, 4).eq(roundTo(b, 4));
   for (const f of COST_FIELDS) {
     const mine = priceParts(pricing.totals[f]);
-    const theirs = f in cdr ? priceParts(cdr[f]) : { excl: ZERO, incl: ZERO };
-    if (theirs.excl !== undefined && !same(theirs.excl, mine.excl!)) mismatches.push({ field: `${f}.${excl}`, cdr: plain(theirs.excl), computed: plain(roundTo(mine.excl!, 4)) });
-    if (theirs.incl !== undefined && !same(theirs.incl, mine.incl!)) mismatches.push({ field: `${f}.${incl}`, cdr: plain(theirs.incl), computed: plain(roundTo(mine.incl!, 4)) });
+    // total_cost has cardinality 1, but a record without it is still read: nothing to compare then.
+    const theirs = stated(f) ? priceParts(cdr[f]) : absentAsZero ? { excl: ZERO, incl: ZERO } : {};
+    if (theirs.excl === undefined) {
+      notCompared.push(f);
+      continue;
+    }
+    if (!same(theirs.excl, mine.excl!)) mismatches.push({ field: `${f}.${excl}`, cdr: plain(theirs.excl), computed: plain(roundTo(mine.excl!, 4)) });
+    if (theirs.incl === undefined) notCompared.push(`${f}.${incl}`);
+    else if (!same(theirs.incl, mine.incl!)) mismatches.push({ field: `${f}.${incl}`, cdr: plain(theirs.incl), computed: plain(roundTo(mine.incl!, 4)) });
   }
   for (const f of QUANTITY_FIELDS) {
     const theirs = cdr[f];
-    const value = typeof theirs === "number" ? decOf(theirs) : f === "total_parking_time" ? ZERO : undefined;
-    if (value !== undefined && !same(value, decOf(pricing[f]))) mismatches.push({ field: f, cdr: plain(value), computed: plain(decOf(pricing[f])) });
+    const value = typeof theirs === "number" ? decOf(theirs) : f === "total_parking_time" && absentAsZero && !stated(f) ? ZERO : undefined;
+    if (value === undefined) notCompared.push(f);
+    else if (!same(value, decOf(pricing[f]))) mismatches.push({ field: f, cdr: plain(value), computed: plain(decOf(pricing[f])) });
   }
-  return { pricing, mismatches };
+  return { pricing, mismatches, notCompared };
 }
 
 export type { OcpiTariff };
