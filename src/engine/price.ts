@@ -616,7 +616,8 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
     if (l.component === "minimum" || l.component === "maximum") return moneyText(l.amount, digits);
     if (l.rate && !x) return l.rate.priceText;
     if (l.excise && !x) return l.excise.perKWh!;
-    if (!x || l.unitMicro === 0) return "0";
+    // No rate (free time, a grace period) or a free rate converted: zero in the settlement digits, like money.
+    if (!x || l.unitMicro === 0) return moneyText(0, digits);
     // price (millionths) × rate (10^-k): exact decimal text.
     return scaledText(imul(l.unitMicro, x.rateInt), 6 + x.rateDecimals);
   };

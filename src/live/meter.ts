@@ -31,7 +31,10 @@ export interface MeterReadingInput {
 
 export type MeterState = "charging" | "idle" | "stopped";
 
-/** A unit price in force: per kWh (energy) or per hour (time, idle), as the tariff writes it ("0" when free). */
+/**
+ * A unit price in force: per kWh (energy) or per hour (time, idle), as the tariff writes it; when no
+ * rate applies (free), 0 in the currency's settlement digits ("0.00" for EUR, "0" for CLP).
+ */
 export interface UnitPrice {
   readonly price: string;
   /** JSON Pointer of the rate that applies, or null when none does (free). */
@@ -243,6 +246,8 @@ export function startMeter(tariff: Tariff | CompiledTariff, options: MeterOption
     return last.kWh.minus(prev.kWh).times(MS_PER_HOUR).div(last.at - prev.at);
   };
 
+  // A dimension no rate prices costs 0, in the currency's settlement digits ("0.00" beside "24.00"), as receipts print it.
+  const freePrice = ZERO.toFixed(ct.currency.settlementDigits);
   const unitPrices = (slice: Slice): UnitPrices => {
     const dims: MeteredDimension[] = slice.charging ? ["energy", "time"] : ["idle"];
     const out: { phase: "charging" | "idle"; energy?: UnitPrice; time?: UnitPrice; idle?: UnitPrice } = {
@@ -252,7 +257,7 @@ export function startMeter(tariff: Tariff | CompiledTariff, options: MeterOption
       if (ct.rates[d].length === 0) continue;
       // The rate the engine applied in this slice.
       const rate = slice.chosen[d] ?? null;
-      out[d] = { price: rate ? rate.priceText : "0", rate: rate ? rate.pointer : null };
+      out[d] = { price: rate ? rate.priceText : freePrice, rate: rate ? rate.pointer : null };
     }
     return out;
   };

@@ -63,7 +63,8 @@ describe("startMeter", () => {
     expect(meter.state).toBe("idle");
     // 10 × 0.49 + 20 × 0.59 + 0.50 = 17.20
     expect(meter.cost().totals.gross).toBe("17.20");
-    expect(meter.prices()).toEqual({ phase: "idle", idle: { price: "0", rate: null } });
+    // Free (the grace period): 0 in EUR's settlement digits, beside the idle rate's "24.00" later.
+    expect(meter.prices()).toEqual({ phase: "idle", idle: { price: "0.00", rate: null } });
     // The 15-minute grace period ends at 14:35Z.
     expect(meter.nextChange()).toMatchObject({
       at: "2026-06-01T14:35:00Z",
@@ -134,7 +135,7 @@ describe("startMeter", () => {
     expect(meter.nextChange()).toMatchObject({
       at: "2026-03-02T12:00:00Z",
       reasons: ["sessionMinutes"],
-      before: { energy: { price: "0.45" }, time: { price: "0", rate: null } },
+      before: { energy: { price: "0.45" }, time: { price: "0.00", rate: null } },
       after: { energy: { price: "0.45" }, time: { price: "2.40", rate: "/time/0" } },
     });
   });
