@@ -150,7 +150,7 @@ export function minuteLines(t: MinuteTariff, s: MinuteSession, zone: string, dig
         from: instant(open.from),
         to: instant(open.to),
         quantity: millionths(component === "energy" ? halfUp(open.quantity, 1000n) : halfUp(open.quantity * 1_000_000n, 60n)),
-        unitPrice: rate ? rate.price : "0",
+        unitPrice: rate ? rate.price : digits ? "0." + "0".repeat(digits) : "0",
         amountMinor,
       });
     };

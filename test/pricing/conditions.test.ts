@@ -130,7 +130,7 @@ describe("when conditions", () => {
     );
     expect(r.lines.map((l) => [l.rate, l.quantity, l.unitPrice, l.gross])).toEqual([
       ["/energy/0", "10", "0.50", "5.00"],
-      [null, "10", "0", "0.00"],
+      [null, "10", "0.00", "0.00"],
     ]);
   });
 

@@ -203,11 +203,13 @@ export function runPricing(tariff: Tariff | CompiledTariff, session: Session, op
   return { compiled: ct, profile, slices, flatContext, steps, lines, cap, taxes: taxed.taxes, taxDate, cash, exchange, billing, receipt };
 }
 
-/** The unit price a receipt shows: as written in the tariff, or converted exactly when billed in another currency. */
+/** The unit price a receipt shows: as written in the tariff, or converted exactly when billed in another currency; 0 in settlement digits when free. */
 function unitPriceText(line: PricedLine, exchange: Exchange | undefined, money: (minor: bigint) => string): string {
   if (isAdjustment(line)) return money(line.amountMinor);
   if (line.rate && !exchange) return line.rate.priceText;
   if (line.excise && !exchange) return line.excise.perKWh!;
+  // No rate, or a free rate converted: 0 in the settlement digits, like the money beside it.
+  if (!exchange || line.unitPrice.isZero()) return money(0n);
   return line.unitPrice.toFixed();
 }
 
