@@ -58,4 +58,27 @@ export default defineConfig([
     esbuildPlugins: [cliZones()],
     banner: { js: "#!/usr/bin/env node" },
   },
+  {
+    // `ev-tariff worker` and `ev-tariff batch --redis` (issue 13), loaded by the CLI only when asked
+    // for: the CLI's own code bundled in, BullMQ and ioredis imported from node_modules.
+    entry: { "scale-cli": "src/cli/scale.ts" },
+    format: ["esm"],
+    target: "node20",
+    platform: "node",
+    noExternal: [/^(?!bullmq$|ioredis$)/],
+    external: ["bullmq", "ioredis"],
+    splitting: false,
+    minify: true,
+    esbuildPlugins: [cliZones()],
+  },
+  {
+    // `ev-tariff/scale`: the queue for services (createPricingWorker, submitBatch). Node only; never
+    // part of the browser core.
+    entry: { scale: "src/scale/index.ts" },
+    format: ["esm", "cjs"],
+    dts: true,
+    sourcemap: true,
+    target: "node20",
+    platform: "node",
+  },
 ]);

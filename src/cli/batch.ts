@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { priceLines, splitLines, tariffBook, type LinesResult, type TariffSource } from "./batch-lines.js";
 import { failureText, fileSink, readDone, ResumeMerge, streamSink } from "./batch-output.js";
+import { BATCH_REDIS_HELP, scaleCli, wantsRedis } from "./scale-load.js";
 import type { Chunk, WorkerSetup } from "./batch-worker.js";
 import { InputError, parseCommandArgs, readText, UsageError } from "./io.js";
 
@@ -57,6 +58,7 @@ or, for a line a worker died on twice, {"line":N,"notDone":"why"}.
 --out file    write records to a file instead of standard output
 --resume      with --out: keep the receipts and errors the file already holds and price only the
               lines it lacks (or lists as notDone); the same input must be given
+${BATCH_REDIS_HELP}
 A summary (count, errors, not done, totals per currency, sessions per second) goes to standard
 error, with a progress bar on a terminal. Ctrl-C stops reading, writes what was read, and says from
 which line to resume. Exit code 0 when every line was priced, 1 when some were error records or not
@@ -64,7 +66,8 @@ done (or the output failed), 130 when interrupted.
 
 Examples:
   ev-tariff batch tariffs/gr/athens-dc-150.json sessions.ndjson --out receipts.ndjson
-  ev-tariff batch tariffs/ - --workers 2 < sessions.ndjson`;
+  ev-tariff batch tariffs/ - --workers 2 < sessions.ndjson
+  ev-tariff batch tariffs/gr/athens-dc-150.json sessions.ndjson --redis redis://127.0.0.1:6379 --out receipts.ndjson`;
 
 /** Every *.json file under a folder, sorted, read. */
 function folderSources(folder: string): TariffSource[] {
@@ -227,6 +230,8 @@ function blankDone(bytes: Uint8Array, first: number, done: Uint8Array): number {
 const range = (from: number, to: number) => (from === to ? `line ${from}` : `lines ${from}–${to}`);
 
 async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
+  // Through a queue on Redis (issue 13): src/cli/scale.ts, loaded only then.
+  if (wantsRedis(argv) && !argv.includes("--help") && !argv.includes("-h")) return (await scaleCli()).runRedisBatch(argv, env);
   const { values, positionals } = parseCommandArgs(argv, {
     workers: { type: "string" },
     out: { type: "string" },

@@ -8,7 +8,8 @@ Usage:
   ev-tariff explain <tariff> <session> [--json]  show which rate applied when, and every rounding
   ev-tariff markets [CODE…] [--json]             markets and regions: currency, zones, taxes and sources
   ev-tariff batch <tariff|folder> <sessions.ndjson|-> [--workers N] [--out file]
-                                                 price NDJSON sessions in bulk
+                                                 price NDJSON sessions in bulk (--redis URL: on a queue)
+  ev-tariff worker --redis URL [--concurrency N]  price the jobs of batches queued on Redis
   ev-tariff compare <current> <proposed> <sessions.ndjson|-> [--json] [--html report.html]
                                                  what a proposed tariff does to revenue and prices
   ev-tariff ocpi price|check <tariff> <cdr>      price an OCPI charge record / compare with its totals

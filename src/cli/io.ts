@@ -186,7 +186,10 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
  * Parses a command's arguments strictly (unknown options refused, positionals allowed); a mistake
  * becomes a UsageError (exit 2).
  */
-export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O, command?: string) {
+/** What parseArgs returns for `options` (named, so that declaration builds such as dist/scale.d.ts can name it). */
+type ParsedArgs<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>>;
+
+export function parseCommandArgs<O extends Options>(argv: readonly string[], options: O, command?: string): ParsedArgs<O> {
   try {
     return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>({
       args: [...argv],

@@ -21,6 +21,7 @@ import { commandConvert } from "./convert.js";
 import { detectKind, KINDS, kindName, wrongKindHint, type DocKind } from "./kinds.js";
 import { EXPLAIN_HELP, HELP, PRICE_HELP, VALIDATE_HELP } from "./help.js";
 import { version } from "./version.js";
+import { scaleCli, WORKER_HELP } from "./scale-load.js";
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIO {
@@ -239,6 +240,7 @@ function help(text: string, io: CliIO): number {
  */
 export function runCli(argv: readonly string[], io: CliIO = nodeIO): number | Promise<number> {
   if (argv[0] === "compare") return runCompare(argv.slice(1));
+  if (argv[0] === "worker" && !argv.includes("--help") && !argv.includes("-h")) return scaleCli().then((m) => m.runWorker(argv.slice(1)));
   return argv[0] === "batch" ? runBatch(argv.slice(1)) : run(argv, io);
 }
 
@@ -249,7 +251,7 @@ export function runCli(argv: readonly string[], io: CliIO = nodeIO): number | Pr
  * @example
  * run(["price", "tariffs/gr/athens-dc-150.json", "tariffs/gr/sessions/evening-fast-charge.json"])
  */
-const COMMANDS = ["validate", "price", "explain", "markets", "batch", "ocpi", "convert", "compare"];
+const COMMANDS = ["validate", "price", "explain", "markets", "batch", "worker", "ocpi", "convert", "compare"];
 
 export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
   const io = safeIO(rawIO);
@@ -276,12 +278,15 @@ export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
       case "batch":
         if (rest.includes("--help") || rest.includes("-h")) return help(BATCH_HELP, io);
         throw new UsageError("batch streams its input: run it through the ev-tariff binary (runCli)");
+      case "worker":
+        if (rest.includes("--help") || rest.includes("-h")) return help(WORKER_HELP, io);
+        throw new UsageError("worker runs until stopped: run it through the ev-tariff binary (runCli)");
     }
     const { values, positionals } = parseCommandArgs(argv, { help: { type: "boolean", short: "h" }, version: { type: "boolean", short: "v" } });
     if (values.help) return help(HELP, io);
     if (values.version) return help(version(), io);
     if (positionals[0] === undefined) throw new UsageError("no command given");
-    throw new UsageError(`unknown command "${positionals[0]}" (validate, price, explain, markets, batch, ocpi, convert, compare)`);
+    throw new UsageError(`unknown command "${positionals[0]}" (validate, price, explain, markets, batch, worker, ocpi, convert, compare)`);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(e.message);
