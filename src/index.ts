@@ -28,6 +28,7 @@ export { quote, type Quote, type QuoteInput, type QuoteOptions, type CostCurve, 
 export type { InstantInput } from "./live/instant-input.js";
 export { compareTariffs, formatComparison, comparisonHtml, WEEKDAYS, type TariffLike, type TariffSide, type ComparedSession, type ComparisonHtmlOptions } from "./compare/index.js";
 export type { Comparison, MarketComparison, CompareOptions, MoneyTotals, Percent, Distribution, HistogramBin, Bucket, SessionChange, Refusal, InvalidSession } from "./compare/types.js";
+export { lintTariff, LINT_RULES, type LintFinding, type LintResult, type LintOptions, type LintRule, type LintSeverity } from "./lint/index.js";
 export { describeTariff, tariffSentences, type TextOptions } from "./text/describe.js";
 export { renderReceipt } from "./text/render-receipt.js";
 export { localeFormat, resolveTextLocale, type LocaleFormat, type TextLocale } from "./text/format.js";
