@@ -18,7 +18,9 @@ import {
   type CurveComponent,
   type Issue,
   type Quote,
+  type LocaleFormat,
   type Receipt,
+  type ReceiptLine,
 } from "ev-tariff";
 import bundled from "virtual:tariffs";
 
@@ -32,6 +34,7 @@ const DECIMAL = /^\d+(\.\d{1,6})?$/;
 const DECIMAL_MESSAGE = 'must be a non-negative decimal with at most 6 decimals, e.g. "0.45"';
 const SVG = "http://www.w3.org/2000/svg";
 const MINUTE = 60_000;
+const EN_UNITS = { hour: "h", minute: "min", second: "s" };
 const DAY = 86_400_000;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -117,26 +120,73 @@ languageSelect.value = params.get("lang") ?? "en";
 tariffSelect.addEventListener("change", () => {
   const t = bundled.find((b) => b.file === tariffSelect.value);
   if (t) tariffJson.value = t.text;
-  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
-addEventListener("resize", () => {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(update, 100);
-});
-
-update();
+  update();
 });
 tariffJson.addEventListener("input", () => {
   const same = bundled.find((b) => b.file === tariffSelect.value);
   if (!same || same.text !== tariffJson.value) tariffSelect.value = CUSTOM;
-  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
-addEventListener("resize", () => {
-  clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(update, 100);
-});
-
-update();
+  update();
 });
 for (const input of [startInput, kwhInput, powerInput, idleInput]) input.addEventListener("input", update);
+
+// ---------------------------------------------------------------------------------------------
+// Layout: the editor's width (a splitter), line wrapping, the receipt's view
+
+const wrapBox = $<HTMLInputElement>("wrap");
+const setWrap = (on: boolean) => {
+  wrapBox.checked = on;
+  tariffJson.wrap = on ? "soft" : "off";
+};
+setWrap(params.get("wrap") !== "0");
+wrapBox.addEventListener("change", () => setWrap(wrapBox.checked));
+
+const mainEl = document.querySelector("main")!;
+const splitter = $("splitter");
+const EDITOR_MIN = 300;
+/** The widest the editor may be: the results keep at least 360 px. */
+const editorMax = () => Math.max(EDITOR_MIN, mainEl.clientWidth - 40 - 18 - 360);
+let editorWidth = 440;
+function setEditorWidth(px: number): void {
+  editorWidth = Math.round(Math.min(editorMax(), Math.max(EDITOR_MIN, px)));
+  mainEl.style.setProperty("--editor-width", `${editorWidth}px`);
+  splitter.setAttribute("aria-valuemin", String(EDITOR_MIN));
+  splitter.setAttribute("aria-valuemax", String(Math.round(editorMax())));
+  splitter.setAttribute("aria-valuenow", String(editorWidth));
+}
+setEditorWidth(Number(params.get("editorWidth")) || editorWidth);
+splitter.addEventListener("pointerdown", (down) => {
+  down.preventDefault();
+  splitter.setPointerCapture(down.pointerId);
+  splitter.classList.add("dragging");
+  const from = editorWidth;
+  const move = (ev: PointerEvent) => setEditorWidth(from + ev.clientX - down.clientX);
+  const up = () => {
+    splitter.classList.remove("dragging");
+    splitter.removeEventListener("pointermove", move);
+    splitter.removeEventListener("pointerup", up);
+    splitter.removeEventListener("pointercancel", up);
+  };
+  splitter.addEventListener("pointermove", move);
+  splitter.addEventListener("pointerup", up);
+  splitter.addEventListener("pointercancel", up);
+});
+splitter.addEventListener("keydown", (ev) => {
+  const step = ev.shiftKey ? 100 : 20;
+  const to = { ArrowLeft: editorWidth - step, ArrowRight: editorWidth + step, Home: EDITOR_MIN, End: editorMax() }[ev.key];
+  if (to === undefined) return;
+  ev.preventDefault();
+  setEditorWidth(to);
+});
+addEventListener("resize", () => setEditorWidth(editorWidth));
+
+const setView = (view: string) => {
+  const analyst = view === "analyst";
+  $("driver-view").hidden = analyst;
+  $("analyst-view").hidden = !analyst;
+  for (const r of document.querySelectorAll<HTMLInputElement>('input[name="view"]')) r.checked = r.value === (analyst ? "analyst" : "driver");
+};
+setView(params.get("view") ?? "driver");
+for (const r of document.querySelectorAll<HTMLInputElement>('input[name="view"]')) r.addEventListener("change", () => setView(r.value));
 for (const select of [startZone, paymentSelect, languageSelect]) select.addEventListener("change", update);
 
 // ---------------------------------------------------------------------------------------------
@@ -229,17 +279,41 @@ function renderTables(receipt: Receipt, ct: CompiledTariff): void {
   testId("total-net").textContent = receipt.totals.net;
   testId("total-gross").textContent = receipt.totals.gross;
   testId("total-tax").textContent = receipt.totals.tax;
-  testId("lines-currency").textContent = `${receipt.currency}, exact receipt values; times in ${receipt.timeZone}`;
+  testId("lines-currency").textContent = `${receipt.currency}, times in ${receipt.timeZone}`;
 }
 
 function trimZeros(s: string): string {
   return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
 }
 
-function durationText(ms: number): string {
-  const min = Math.round(ms / 1000) / 60;
-  if (min < 120) return `${trimZeros(min.toFixed(2))} min`;
-  return `${Math.floor(min / 60)} h ${trimZeros((min % 60).toFixed(2))} min`;
+/** Whole seconds as "1 h 25 min", "5 min", "54 min 30 s" (no seconds part once over an hour), in the phrases' units. */
+function durationText(seconds: number, units: { hour: string; minute: string; second: string } = EN_UNITS, number: (n: string) => string = String): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const sec = h > 0 ? 0 : seconds % 60;
+  const minutes = h > 0 && seconds % 60 >= 30 ? m + 1 : m; // over an hour, to the nearest minute
+  const parts = [
+    ...(h ? [`${number(String(minutes === 60 ? h + 1 : h))} ${units.hour}`] : []),
+    ...(minutes && minutes !== 60 ? [`${number(String(minutes))} ${units.minute}`] : []),
+    ...(sec ? [`${number(String(sec))} ${units.second}`] : []),
+  ];
+  return parts.length ? parts.join(" ") : `0 ${units.minute}`;
+}
+
+/** A receipt's hours ("0.083333", at most 6 decimals) as whole seconds, rounded half up (0.083333 h is 300 s). */
+function hoursToSeconds(hours: string): number {
+  const [whole = "0", frac = ""] = hours.split(".");
+  const micro = Number(whole) * 1_000_000 + Number(frac.padEnd(6, "0").slice(0, 6));
+  return Math.floor((micro * 36 + 5_000) / 10_000); // micro-hours × 0.0036 s, half up
+}
+
+/** A non-negative decimal string rounded half up to at most `digits` decimals, trailing zeros dropped. */
+function roundDecimal(value: string, digits: number): string {
+  const [whole = "0", frac = ""] = value.split(".");
+  if (frac.length <= digits) return trimZeros(value);
+  const scaled = BigInt(whole + frac.slice(0, digits)) + (Number(frac[digits]) >= 5 ? 1n : 0n);
+  const text = scaled.toString().padStart(digits + 1, "0");
+  return trimZeros(`${text.slice(0, -digits)}.${text.slice(-digits)}`);
 }
 
 /** "Nice" axis steps: 1, 2, 2.5, 5 × 10^k. */
@@ -256,9 +330,10 @@ function minuteStep(span: number): number {
 }
 
 function renderChart(curve: CostCurve, q: Quote, ct: CompiledTariff, locale: string): void {
-  const W = Math.max(480, Math.round($("chart").clientWidth || 760));
+  const W = Math.max(320, Math.round($("chart").clientWidth || 760));
+  const narrow = W < 640; // a phone: the readout takes two lines
   const H = 300;
-  const M = { left: 62, right: 18, top: 26, bottom: 40 };
+  const M = { left: 62, right: 18, top: narrow ? 40 : 26, bottom: 40 };
   const pts = curve.points;
   const last = pts[pts.length - 1]!;
   const xMax = Math.max(last.minute, 1);
@@ -319,13 +394,15 @@ function renderChart(curve: CostCurve, q: Quote, ct: CompiledTariff, locale: str
   // hover readout
   const guide = svg("line", { y1: M.top - 6, y2: H - M.bottom, stroke: "#10263f", "stroke-opacity": 0.35, visibility: "hidden" });
   const dot = svg("circle", { r: 4, fill: "#fff", stroke: "#10263f", "stroke-width": 2, visibility: "hidden" });
-  const readout = svg("text", { x: M.left, y: 14, class: "readout", "data-testid": "chart-readout" });
+  const readout = svg("text", { x: narrow ? 4 : M.left, y: 14, class: "readout", "data-testid": "chart-readout" });
   const show = (i: number) => {
     const p = pts[i]!;
     const utc = Date.parse(p.at);
     const clock = new Date(utc + ct.zone.offsetMs(utc)).toISOString().slice(11, 16);
     const parts = present.map((c) => `${c} ${money(Number(p.cost[c] ?? 0))}`).join(" · ");
-    readout.textContent = `${clock} (+${trimZeros(p.minute.toFixed(2))} min), ${trimZeros(Number(p.kWh).toFixed(3))} kWh: ${money(Number(p.total))}  (${parts})`;
+    const head = `${clock} (+${trimZeros(p.minute.toFixed(2))} min), ${trimZeros(Number(p.kWh).toFixed(3))} kWh: ${money(Number(p.total))}`;
+    if (narrow) readout.replaceChildren(svg("tspan", { x: 4 }, head), svg("tspan", { x: 4, dy: 14 }, `(${parts})`));
+    else readout.textContent = `${head}  (${parts})`;
     guide.setAttribute("x1", String(x(p.minute)));
     guide.setAttribute("x2", String(x(p.minute)));
     dot.setAttribute("cx", String(x(p.minute)));
@@ -363,6 +440,90 @@ function renderChart(curve: CostCurve, q: Quote, ct: CompiledTariff, locale: str
   testId("curve-basis").textContent = `(${curve.currency}, ${curve.pricesInclude === "tax" ? "prices including tax" : "prices excluding tax"}, before min/max and rounding)`;
 }
 
+/**
+ * The driver's receipt: one card per line in the chosen language (the library's phrases and locale
+ * formats), with durations as "5 min" and energy as "12.5 kWh" (to the Wh), amounts exactly as on the
+ * receipt, in the tariff's price basis (as renderReceipt shows them). No rate pointers, no hours as decimals.
+ */
+function renderDriverReceipt(receipt: Receipt, ct: CompiledTariff, locale: string): void {
+  const fmt = localeFormat(locale, receipt.market);
+  const P = fmt.phrases;
+  const money = (amount: string) => fmt.money(amount, receipt.currency);
+  const units = { hour: P.hourAbbr, minute: P.minuteAbbr, second: P.secondAbbr };
+  const localMs = (iso: string) => {
+    const utc = Date.parse(iso);
+    return utc + ct.zone.offsetMs(utc);
+  };
+  const timed = receipt.lines.filter((l) => l.component !== "rounding");
+  const days = new Set(timed.flatMap((l) => [l.from, l.to]).map((iso) => Math.floor(localMs(iso) / DAY)));
+  const when = (l: ReceiptLine) =>
+    days.size > 1 ? `${fmt.dateTime(localMs(l.from))} – ${fmt.dateTime(localMs(l.to))}` : `${fmt.time(localMs(l.from) % DAY)}–${fmt.time(localMs(l.to) % DAY)}`;
+  $("driver-lines").replaceChildren(
+    ...receipt.lines.map((l, i) => {
+      const li = el("li", { "data-testid": `driver-line-${i}`, "data-component": l.component });
+      const what = el("span", { class: "what" }, lineLabel(l, P));
+      if (l.component !== "flat" && l.component !== "rounding" && l.component !== "minimum" && l.component !== "maximum") what.append(el("span", { class: "when" }, when(l)));
+      li.append(what, el("span", { class: "amount", "data-field": "amount" }, money(receipt.pricesInclude === "tax" ? l.gross : l.net)));
+      const detail = lineDetail(l, fmt, units, money);
+      if (detail) li.append(el("span", { class: "detail", "data-field": "detail" }, detail));
+      return li;
+    }),
+  );
+  const row = (label: string, value: string, cls?: string, id?: string) => {
+    const div = el("div", { class: cls, "data-testid": id });
+    div.append(el("dt", {}, label), el("dd", {}, value));
+    return div;
+  };
+  const pct = (rate: string) => fmt.percent(rate);
+  const rows: HTMLElement[] = [];
+  if (receipt.pricesInclude === "none") {
+    rows.push(row(P.netLabel, money(receipt.totals.net)));
+    for (const t of receipt.taxes) rows.push(row(P.taxAdded(t.name, pct(t.rate), money(t.base), money(t.amount)), "", "tax"));
+    rows.push(row(P.totalLabel, money(receipt.totals.gross), "total", "driver-total"));
+  } else {
+    rows.push(row(P.totalLabel, money(receipt.totals.gross), "total", "driver-total"));
+    for (const t of receipt.taxes) rows.push(row(P.taxIncluded(t.name, pct(t.rate), money(t.amount), money(t.base)), "", "tax"));
+  }
+  if (receipt.taxes.length === 0) rows.push(row(P.noTax, "", "tax"));
+  $("driver-totals").replaceChildren(...rows);
+  $("driver-view").lang = locale.slice(0, 2);
+}
+
+function lineLabel(l: ReceiptLine, P: LocaleFormat["phrases"]): string {
+  switch (l.component) {
+    case "energy":
+      return P.energyLine;
+    case "excise":
+      return l.name ?? "excise";
+    case "time":
+      return P.timeLine;
+    case "idle":
+      return P.idleLine;
+    case "flat":
+      return P.flatLine;
+    case "minimum":
+      return P.minimumLine;
+    case "maximum":
+      return P.maximumLine;
+    case "rounding":
+      return P.roundingLine;
+  }
+}
+
+/** "33.333 kWh × €0.69/kWh", "15 min × €12.00/h", "10 min, free"; nothing for a line without a quantity. */
+function lineDetail(l: ReceiptLine, fmt: LocaleFormat, units: { hour: string; minute: string; second: string }, money: (a: string) => string): string | undefined {
+  const free = /^0(\.0*)?$/.test(l.unitPrice);
+  if (l.unit === "kWh") {
+    const kWh = `${fmt.number(roundDecimal(l.quantity, 3))} kWh`;
+    return free ? `${kWh}, ${fmt.phrases.free}` : `${kWh} × ${money(l.unitPrice)}/kWh`;
+  }
+  if (l.unit === "h") {
+    const time = durationText(hoursToSeconds(l.quantity), units, fmt.number);
+    return free ? `${time}, ${fmt.phrases.free}` : `${time} × ${fmt.phrases.perHourShort(money(l.unitPrice))}`;
+  }
+  return undefined;
+}
+
 function renderSummary(receipt: Receipt, q: Quote, locale: string): void {
   const fmt = localeFormat(locale, receipt.market);
   testId("total-gross-text").textContent = fmt.money(receipt.totals.gross, receipt.currency);
@@ -373,7 +534,7 @@ function renderSummary(receipt: Receipt, q: Quote, locale: string): void {
   const chargingEnd = Date.parse(q.session.chargingEnd ?? q.session.end);
   const end = Date.parse(q.session.end);
   const session = testId("summary-session");
-  session.textContent = `${durationText(chargingEnd - start)} charging + ${durationText(end - chargingEnd)} idle`;
+  session.textContent = `${durationText(Math.round((chargingEnd - start) / 1000))} charging + ${durationText(Math.round((end - chargingEnd) / 1000))} idle`;
   session.dataset.start = q.session.start;
   session.dataset.chargingEnd = q.session.chargingEnd ?? q.session.end;
   session.dataset.end = q.session.end;
@@ -383,6 +544,8 @@ function renderSummary(receipt: Receipt, q: Quote, locale: string): void {
 // The loop: read every input, show every problem at its field, price when all is well.
 
 let renders = 0;
+/** Draws the chart of the last priced inputs again (at the chart's current width). */
+let drawChart: (() => void) | undefined;
 
 function update(): void {
   banner.textContent = "";
@@ -482,7 +645,10 @@ function update(): void {
   const receipt = q.receipt;
   renderSummary(receipt, q, locale);
   renderTables(receipt, ct);
-  renderChart(q.curve, q, ct, locale);
+  const compiled = ct;
+  drawChart = () => renderChart(q.curve, q, compiled, locale);
+  drawChart();
+  renderDriverReceipt(receipt, compiled, locale);
   const receiptText = testId("receipt-text");
   receiptText.textContent = renderReceipt(receipt, locale);
   receiptText.lang = lang;
@@ -495,10 +661,15 @@ function update(): void {
   results.dataset.renders = String(++renders);
 }
 
+// The chart is drawn for its width: drawn again (once the size settles) when that width changes.
+let chartWidth = Math.round($("chart").clientWidth);
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
-addEventListener("resize", () => {
+new ResizeObserver(() => {
+  const w = Math.round($("chart").clientWidth);
+  if (w === chartWidth) return;
+  chartWidth = w;
   clearTimeout(resizeTimer);
-  resizeTimer = setTimeout(update, 100);
-});
+  resizeTimer = setTimeout(() => drawChart?.(), 100);
+}).observe($("chart"));
 
 update();

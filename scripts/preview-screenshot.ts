@@ -1,22 +1,32 @@
 /**
  * Builds the preview page, opens it in Debian's Chromium and writes preview/screenshot.png (the
- * README's picture): `npm run preview:screenshot`.
+ * desktop picture) and preview/screenshot-phone.png (the same inputs at a 390 × 844 phone viewport):
+ * `npm run preview:screenshot`.
  */
 import { fileURLToPath } from "node:url";
 import { buildPreview } from "./build-preview.js";
 import { launchChromium } from "./preview-browser.js";
 import { servePreview } from "./serve-preview.js";
 
-const out = fileURLToPath(new URL("../preview/screenshot.png", import.meta.url));
+const desktop = fileURLToPath(new URL("../preview/screenshot.png", import.meta.url));
+const phone = fileURLToPath(new URL("../preview/screenshot-phone.png", import.meta.url));
+const QUERY = "?tariff=gr/athens-dc-150.json&start=2026-06-01T20:40&kWh=45&powerKW=90&idleMinutes=25&lang=en";
 const { outdir } = await buildPreview();
 const server = await servePreview(outdir);
 const chrome = await launchChromium();
 try {
-  const page = await chrome.context.newPage();
-  await page.goto(`${server.url}?tariff=gr/athens-dc-150.json&start=2026-06-01T20:40&kWh=45&powerKW=90&idleMinutes=25&lang=en`);
-  await page.waitForSelector('#results[data-state="ok"]');
-  await page.screenshot({ path: out, fullPage: true });
-  console.log(`wrote ${out}`);
+  for (const [path, viewport] of [
+    [desktop, undefined],
+    [phone, { width: 390, height: 844 }],
+  ] as const) {
+    const page = await chrome.context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto(`${server.url}${QUERY}`);
+    await page.waitForSelector('#results[data-state="ok"]');
+    await page.screenshot({ path, fullPage: true });
+    await page.close();
+    console.log(`wrote ${path}`);
+  }
 } finally {
   await chrome.close();
   await server.close();

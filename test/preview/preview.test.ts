@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPreview } from "../../scripts/build-preview.js";
 import { launchChromium, type PreviewBrowser } from "../../scripts/preview-browser.js";
 import { servePreview, type PreviewServer } from "../../scripts/serve-preview.js";
-import { describeTariff, parseSession, parseTariff, priceSession, quote, renderReceipt, safeParseTariff, type Receipt } from "../../src/index.js";
+import { describeTariff, localeFormat, parseSession, parseTariff, priceSession, quote, renderReceipt, safeParseTariff, type Receipt } from "../../src/index.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const TARIFF_FILE = "be/brussels-dc-150.json";
@@ -28,6 +28,25 @@ const tariff = parseTariff(JSON.parse(tariffText));
 /** The receipt the page must show, computed here from the same inputs. */
 function expected(start: string, chargingEnd: string, end: string, payment: "card" | "cash" = "card"): Receipt {
   return priceSession(tariff, parseSession({ start, chargingEnd, end, energyKWh: "45", payment }));
+}
+
+/** A JSON pointer into a tariff, as the analyst view shows rates ("/energy/2"); "€0.69/kWh" is not one. */
+const POINTER = /\/[A-Za-z]+\/\d+/;
+/** Hours as a decimal ("0.083333 h"), which the driver's view must not show. */
+const DECIMAL_HOURS = /\d\.\d+\s*h\b/;
+
+/** The driver's view of the receipt as shown: one entry per card, and the totals block. */
+async function driverView(page: Page) {
+  return page.evaluate(() => ({
+    cards: Array.from(document.querySelectorAll('[data-testid^="driver-line-"]')).map((li) => ({
+      component: li.getAttribute("data-component"),
+      text: li.textContent ?? "",
+      detail: li.querySelector('[data-field="detail"]')?.textContent ?? null,
+      amount: li.querySelector('[data-field="amount"]')?.textContent ?? null,
+    })),
+    total: document.querySelector('[data-testid="driver-total"] dd')?.textContent ?? null,
+    text: document.querySelector('[data-testid="driver-receipt"]')?.textContent ?? "",
+  }));
 }
 
 /** Text as rendered, with Intl's narrow and no-break spaces read as spaces (ICU versions differ in them). */
@@ -87,6 +106,9 @@ describe.skipIf(process.env.EXPECTED_HOST_TZ !== "UTC")("the price preview page 
   let server: PreviewServer;
   let chrome: PreviewBrowser;
   let page: Page;
+  /** Every request the pages made, and every response that failed (a missing favicon would be a 404). */
+  const requests: string[] = [];
+  const failures: string[] = [];
 
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), "ev-tariff-preview-"));
@@ -94,6 +116,9 @@ describe.skipIf(process.env.EXPECTED_HOST_TZ !== "UTC")("the price preview page 
     server = await servePreview(out);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     chrome = await launchChromium();
+    chrome.context.on("request", (r) => requests.push(r.url()));
+    chrome.context.on("requestfailed", (r) => failures.push(`${r.url()} ${r.failure()?.errorText}`));
+    chrome.context.on("response", (r) => void (r.status() >= 400 && failures.push(`${r.url()} ${r.status()}`)));
     page = await chrome.context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
@@ -177,6 +202,169 @@ describe.skipIf(process.env.EXPECTED_HOST_TZ !== "UTC")("the price preview page 
     await rendered(page, n + 1, "el-BE");
     expect(norm(await page.textContent('[data-testid="receipt-text"]'))).toBe(norm(renderReceipt(r, "el-BE")));
   }, 30_000);
+
+  it("shows the driver's receipt in plain units and the analyst's exact lines on demand", async () => {
+    let n = await page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
+    await page.selectOption('[data-testid="language"]', "en");
+    n = await rendered(page, n, "en-BE");
+    const r = expected("2026-06-01T19:20:00Z", "2026-06-01T20:14:00Z", "2026-06-01T20:39:00Z");
+    // The driver's view is the one shown; the analyst's table is there, hidden.
+    expect(await page.isVisible('[data-testid="driver-receipt"]')).toBe(true);
+    expect(await page.isVisible('[data-testid="analyst-receipt"]')).toBe(false);
+
+    const check = async (locale: string, minute: string) => {
+      const fmt = localeFormat(locale, "BE");
+      const money = (a: string) => norm(fmt.money(a, r.currency));
+      const view = await driverView(page);
+      expect(view.cards.map((c) => c.component)).toEqual(r.lines.map((l) => l.component));
+      for (const [i, l] of r.lines.entries()) {
+        const card = view.cards[i]!;
+        expect(norm(card.amount)).toBe(money(r.pricesInclude === "tax" ? l.gross : l.net));
+        if (l.unit === "h") {
+          // Whole minutes here: the line's span, which is what it bills (10 min of grace, 15 min billed).
+          const minutes = (Date.parse(l.to) - Date.parse(l.from)) / 60_000;
+          expect(Number.isInteger(minutes)).toBe(true);
+          expect(norm(card.detail)).toMatch(new RegExp(`^${minutes} ${minute}( ×|,)`));
+          if (Number(l.unitPrice) > 0) expect(norm(card.detail)).toContain(`${money(l.unitPrice)}`);
+        } else if (l.unit === "kWh") {
+          const kWh = norm(fmt.number(String(Number(Number(l.quantity).toFixed(3)))));
+          expect(norm(card.detail)).toBe(`${kWh} kWh × ${money(l.unitPrice)}/kWh`);
+        }
+      }
+      expect(norm(view.total)).toBe(money(r.totals.gross));
+      expect(view.text).not.toMatch(POINTER);
+      expect(view.text).not.toMatch(DECIMAL_HOURS);
+      return view;
+    };
+    const en = await check("en-BE", "min");
+    // 33.333333 kWh before 22:00 is shown to the Wh, the hours of idle time as minutes.
+    expect(r.lines.some((l) => l.quantity === "33.333333")).toBe(true);
+    expect(norm(en.text)).toContain(`${norm(localeFormat("en-BE", "BE").number("33.333"))} kWh`); // "33,333" in en-BE
+    expect(r.lines.filter((l) => l.unit === "h").map((l) => l.quantity)).toEqual(["0.166667", "0.25"]);
+
+    await page.selectOption('[data-testid="language"]', "fr");
+    n = await rendered(page, n, "fr-BE");
+    const fr = await check("fr-BE", "min");
+    expect(fr.text).toContain("Énergie");
+    expect(fr.text).not.toBe(en.text);
+
+    // The analyst's view: exact quantities and the rates' pointers.
+    await page.click('label:has([data-testid="view-analyst"])');
+    expect(await page.isVisible('[data-testid="analyst-receipt"]')).toBe(true);
+    expect(await page.isVisible('[data-testid="driver-receipt"]')).toBe(false);
+    const analyst = await page.textContent('[data-testid="analyst-receipt"]');
+    expect(analyst).toMatch(POINTER);
+    expect(analyst).toContain("33.333333");
+    await page.click('label:has([data-testid="view-driver"])');
+    await page.selectOption('[data-testid="language"]', "en");
+    await rendered(page, n, "en-BE");
+  }, 30_000);
+
+  it("has a resizable editor that cuts no line", async () => {
+    const box = async () => page.evaluate(() => {
+      const t = document.querySelector<HTMLTextAreaElement>('[data-testid="tariff-json"]')!;
+      return { width: t.clientWidth, scrollWidth: t.scrollWidth, overflowX: getComputedStyle(t).overflowX, page: document.documentElement.scrollWidth, view: innerWidth };
+    });
+    // Lines wrap by default: nothing is hidden to the right.
+    expect(await page.isChecked('[data-testid="wrap"]')).toBe(true);
+    const wrapped = await box();
+    expect(wrapped.scrollWidth).toBeLessThanOrEqual(wrapped.width);
+
+    // Without wrapping the long lines scroll sideways inside the editor (not cut).
+    await page.uncheck('[data-testid="wrap"]');
+    const unwrapped = await box();
+    expect(unwrapped.scrollWidth).toBeGreaterThan(unwrapped.width);
+    expect(["auto", "scroll"]).toContain(unwrapped.overflowX);
+    await page.check('[data-testid="wrap"]');
+
+    // Drag the splitter 300 px to the right: the editor is 300 px wider, the page no wider than the window.
+    const handle = (await page.locator('[data-testid="splitter"]').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(handle.x + handle.width / 2 + 150, handle.y + 40);
+    await page.mouse.move(handle.x + handle.width / 2 + 300, handle.y + 40);
+    await page.mouse.up();
+    const wide = await box();
+    expect(wide.width - wrapped.width).toBeGreaterThanOrEqual(295);
+    expect(wide.page).toBeLessThanOrEqual(wide.view);
+    // And from the keyboard: ← narrows it by 20 px.
+    const now = Number(await page.getAttribute('[data-testid="splitter"]', "aria-valuenow"));
+    await page.focus('[data-testid="splitter"]');
+    await page.keyboard.press("ArrowLeft");
+    expect(Number(await page.getAttribute('[data-testid="splitter"]', "aria-valuenow"))).toBe(now - 20);
+    await page.keyboard.press("Home");
+    expect((await box()).width).toBeLessThan(wrapped.width);
+    // The chart follows its new width and the prices stay the same.
+    const r = expected("2026-06-01T19:20:00Z", "2026-06-01T20:14:00Z", "2026-06-01T20:39:00Z");
+    expect((await pageReceipt(page)).totals).toEqual(r.totals);
+  }, 30_000);
+
+  it("fits a 390 px phone: no sideways scrolling, the driver's receipt visible in plain units", async () => {
+    const phone = await chrome.context.newPage();
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      await phone.goto(`${server.url}?tariff=${TARIFF_FILE}&start=2026-06-01T21:20&kWh=45&powerKW=50&idleMinutes=25&lang=en`);
+      await phone.waitForSelector('#results[data-state="ok"]', { timeout: 15_000 });
+      const layout = () =>
+        phone.evaluate(() => {
+          const rect = (sel: string) => {
+            const b = document.querySelector(sel)!.getBoundingClientRect();
+            return { left: b.left, right: b.right, width: b.width };
+          };
+          return {
+            scrollWidth: document.documentElement.scrollWidth,
+            bodyScrollWidth: document.body.scrollWidth,
+            editor: rect('[data-testid="tariff-json"]'),
+            receipt: rect('[data-testid="driver-receipt"]'),
+            chart: rect("svg.chart"),
+            tableWrap: (() => {
+              const w = document.querySelector<HTMLElement>('[data-testid="analyst-receipt"]')!;
+              return { clientWidth: w.clientWidth, scrollWidth: w.scrollWidth };
+            })(),
+          };
+        });
+      const l = await layout();
+      expect(l.scrollWidth).toBeLessThanOrEqual(390);
+      expect(l.bodyScrollWidth).toBeLessThanOrEqual(390);
+      // The editor takes the whole width (less the margins); the splitter is a desktop thing.
+      expect(l.editor.width).toBeGreaterThanOrEqual(340);
+      expect(await phone.isVisible('[data-testid="splitter"]')).toBe(false);
+      expect(l.chart.right).toBeLessThanOrEqual(390);
+
+      await phone.locator('[data-testid="driver-receipt"]').scrollIntoViewIfNeeded();
+      expect(await phone.isVisible('[data-testid="driver-receipt"]')).toBe(true);
+      expect(l.receipt.left).toBeGreaterThanOrEqual(0);
+      expect(l.receipt.right).toBeLessThanOrEqual(390);
+      const view = await driverView(phone);
+      const r = expected("2026-06-01T19:20:00Z", "2026-06-01T20:14:00Z", "2026-06-01T20:39:00Z");
+      expect(view.cards).toHaveLength(r.lines.length);
+      expect(view.text).toMatch(/\d min\b/);
+      expect(view.text).not.toMatch(POINTER);
+      expect(view.text).not.toMatch(DECIMAL_HOURS);
+      expect(norm(view.total)).toBe(norm(localeFormat("en-BE", "BE").money(r.totals.gross, r.currency)));
+      // Each card's amount is on screen, not pushed out to the right.
+      const amounts = await phone.$$eval('[data-testid^="driver-line-"] [data-field="amount"]', (els) => els.map((e) => e.getBoundingClientRect().right));
+      for (const right of amounts) expect(right).toBeLessThanOrEqual(390);
+
+      // The analyst's wide table scrolls inside its own box; the page does not widen.
+      await phone.click('label:has([data-testid="view-analyst"])');
+      const a = await layout();
+      expect(a.tableWrap.scrollWidth).toBeGreaterThan(a.tableWrap.clientWidth);
+      expect(a.tableWrap.clientWidth).toBeLessThanOrEqual(390);
+      expect(a.scrollWidth).toBeLessThanOrEqual(390);
+      expect((await pageReceipt(phone)).totals).toEqual(r.totals);
+    } finally {
+      await phone.close();
+    }
+  }, 30_000);
+
+  it("has a favicon and loads nothing from outside the page's server", async () => {
+    expect(await page.getAttribute('link[rel="icon"]', "href")).toMatch(/^data:image\/svg\+xml,/);
+    expect(requests.length).toBeGreaterThan(0);
+    for (const url of requests) expect(url.startsWith(server.url) || url.startsWith("data:")).toBe(true);
+    expect(requests.some((u) => u.includes("favicon"))).toBe(false);
+    expect(failures).toEqual([]);
+  });
 
   it("shows bad numbers next to their input", async () => {
     await page.fill('[data-testid="kwh"]', "4x");
