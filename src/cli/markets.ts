@@ -8,7 +8,7 @@ Usage:
   ev-tariff markets [CODE…] [--json]
 
 Prints each market's currency, price basis, rounding, cash rounding, zones, languages and taxes
-with their sources and confidence. With codes (ISO 3166-1 "GR", or a region "US-IA"), only those;
+with their sources and confidence, and, where kept, the source's words quoted with its address. With codes (ISO 3166-1 "GR", or a region "US-IA"), only those;
 a country's code lists its regions too. --json prints the same as JSON.
 
 Examples:
@@ -31,7 +31,8 @@ function taxText(t: ListedMarket["taxes"][number]): string {
   const amount = t.rate !== undefined ? pct(t.rate) : `${t.perKWh}/kWh`;
   const when = `${t.validFrom} → ${t.validTo ?? "…"}`;
   const method = t.method === "added" ? "" : ` (${t.method})`;
-  return `    ${t.name} ${amount}${method} on ${t.appliesTo.join(", ")}, ${when}, confidence ${t.confidence}\n      source: ${t.source}${t.note ? `\n      note: ${t.note}` : ""}`;
+  const quotes = (t.quotes ?? []).map((q) => `\n      quote: "${q.quote}"\n        from ${q.from}\n        ${q.url}`).join("");
+  return `    ${t.name} ${amount}${method} on ${t.appliesTo.join(", ")}, ${when}, confidence ${t.confidence}\n      source: ${t.source}${quotes}${t.note ? `\n      note: ${t.note}` : ""}`;
 }
 
 /** `ev-tariff markets [CODE…] [--json]`: the markets and regions the engine knows, or those named. */

@@ -1,6 +1,7 @@
 import { currency } from "../money/currencies.js";
+import { quotesFor } from "./evidence.js";
 import { findMarket, listMarkets } from "./index.js";
-import type { Confidence, Market, TaxedComponent, TaxMethod } from "./types.js";
+import type { Confidence, Market, SourceQuote, TaxedComponent, TaxMethod } from "./types.js";
 
 /** One tax as `ev-tariff markets` lists it. */
 export interface ListedTax {
@@ -12,6 +13,8 @@ export interface ListedTax {
   readonly validFrom: string;
   readonly validTo: string | null;
   readonly source: string;
+  /** The source's own words and address, where they were read and kept (see `TaxEvidence`). */
+  readonly quotes?: readonly SourceQuote[];
   readonly confidence: Confidence;
   readonly note?: string;
 }
@@ -44,19 +47,23 @@ function listed(m: Market, region: boolean): ListedMarket {
     cashRounding: m.cashRounding,
     languages: m.languages,
     ...(m.requiresRegion ? { requiresRegion: m.requiresRegion } : {}),
-    taxes: m.taxes.map((t) => ({
-      name: t.name,
-      ...(t.rate !== undefined ? { rate: t.rate } : {}),
-      ...(t.perKWh !== undefined ? { perKWh: t.perKWh } : {}),
-      method: t.method ?? "added",
-      appliesTo: t.appliesTo,
-      validFrom: t.validFrom,
-      validTo: t.validTo,
-      source: t.source,
-      confidence: t.confidence,
-      ...(t.note ? { note: t.note } : {}),
-      ...(t.replaces ? { replaces: t.replaces } : {}),
-    })),
+    taxes: m.taxes.map((t) => {
+      const quotes = quotesFor(m.code, t);
+      return {
+        name: t.name,
+        ...(t.rate !== undefined ? { rate: t.rate } : {}),
+        ...(t.perKWh !== undefined ? { perKWh: t.perKWh } : {}),
+        method: t.method ?? "added",
+        appliesTo: t.appliesTo,
+        validFrom: t.validFrom,
+        validTo: t.validTo,
+        source: t.source,
+        ...(quotes.length ? { quotes } : {}),
+        confidence: t.confidence,
+        ...(t.note ? { note: t.note } : {}),
+        ...(t.replaces ? { replaces: t.replaces } : {}),
+      };
+    }),
     ...(m.note ? { note: m.note } : {}),
   };
 }

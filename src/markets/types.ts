@@ -43,6 +43,31 @@ export interface TaxRule {
   readonly replaces?: readonly string[];
 }
 
+/** One source a tax fact was read from: its words, quoted as written, and where. */
+export interface SourceQuote {
+  /** Verbatim text of the source ("[…]" marks a cut). */
+  readonly quote: string;
+  /** Address of the text quoted. */
+  readonly url: string;
+  /** What the source is, and anything to know about how it was read. */
+  readonly from: string;
+}
+
+/**
+ * The quoted sources of a market's tax rules, kept apart from the rules (only `ev-tariff markets`
+ * and `describeMarkets()` read them, so the pricing core does not carry the text). They belong to
+ * the rules of `market` with this `name` and `validFrom` (and `rate`, when given).
+ */
+export interface TaxEvidence {
+  /** Country or region code: "LU", "US-KY". */
+  readonly market: string;
+  readonly name: string;
+  readonly validFrom: string;
+  readonly rate?: string;
+  readonly perKWh?: string;
+  readonly sources: readonly SourceQuote[];
+}
+
 /** Rounding of cash totals to an increment coins can pay (e.g. EUR 0.05, CLP 10). */
 export interface CashRounding {
   readonly increment: string;

@@ -24,6 +24,7 @@ import {
   TariffError,
   type Receipt,
 } from "../../src/index.js";
+import { findMarket } from "../../src/markets/index.js";
 
 /** A tariff document: version, id and the given fields. */
 const doc = (fields: Record<string, unknown>) => ({ version: 1, id: "mkt-test", ...fields });
@@ -119,11 +120,18 @@ describe("United States (by state), USD, prices exclude tax", () => {
       expect(r.totals).toEqual({ net: "8.60", tax: "0.48", gross: "9.08" });
     });
 
-    it("at 2025-01-01 local midnight: 3.15 cents/kWh", () => {
-      // excise 20 × 0.0315 = 0.63; net 8.63; tax 0.48; gross 9.11
+    it("at 2025-01-01 local midnight: 3.2 cents/kWh (Department of Revenue: $0.032)", () => {
+      // excise 20 × 0.032 = 0.64; net 8.64; tax 0.48; gross 9.12
       const r = price(KY, session("2025-01-01T05:00:00.000Z", "20"));
-      expect(r.lines.find((l) => l.component === "excise")).toMatchObject({ unitPrice: "0.0315", quantity: "20", net: "0.63" });
-      expect(r.totals).toEqual({ net: "8.63", tax: "0.48", gross: "9.11" });
+      expect(r.lines.find((l) => l.component === "excise")).toMatchObject({ unitPrice: "0.032", quantity: "20", net: "0.64" });
+      expect(r.totals).toEqual({ net: "8.64", tax: "0.48", gross: "9.12" });
+    });
+
+    it("from 2026-01-01 the 2025 rate carries on, marked low confidence (no 2026 rate found)", () => {
+      const r = price(KY, session("2026-01-01T05:00:00.000Z", "20"));
+      expect(r.lines.find((l) => l.component === "excise")).toMatchObject({ unitPrice: "0.032", net: "0.64" });
+      const rule = findMarket("US-KY")!.taxes.find((t) => t.perKWh && t.validFrom === "2026-01-01")!;
+      expect([rule.confidence, rule.validTo]).toEqual(["low", null]);
     });
 
     it("the same instant in western Kentucky (America/Chicago) is still 2024-12-31 local: 3 cents", () => {
@@ -131,7 +139,7 @@ describe("United States (by state), USD, prices exclude tax", () => {
       const west = { ...KY, timeZone: "America/Chicago" };
       expect(price(west, session("2025-01-01T05:00:00.000Z", "20")).totals.gross).toBe("9.08");
       expect(price(west, session("2025-01-01T05:59:59.999Z", "20")).totals.gross).toBe("9.08");
-      expect(price(west, session("2025-01-01T06:00:00.000Z", "20")).totals.gross).toBe("9.11");
+      expect(price(west, session("2025-01-01T06:00:00.000Z", "20")).totals.gross).toBe("9.12");
     });
   });
 
@@ -267,23 +275,40 @@ describe("Netherlands, EUR: BTW 21 %, 9 % on energy from 2022-07-01 to 2022-12-3
   });
 });
 
-describe("Luxembourg, EUR: TVA 17 %, 16 % in 2023", () => {
+describe("Luxembourg, EUR: charging at the reduced TVA 8 % (7 % in 2023), idle fees at 17 % (16 % in 2023)", () => {
   const LU = { market: "LU", currency: "EUR", energy: [{ price: "0.50" }] };
   // 10 kWh × 0.50 = 5.00 gross
-  // 17 %: 5.00 × 0.17 / 1.17 = 0.7264… → 0.73, net 4.27;  16 %: 5.00 × 0.16 / 1.16 = 0.6896… → 0.69, net 4.31
-  const AT17 = { net: "4.27", tax: "0.73", gross: "5.00" };
-  const AT16 = { net: "4.31", tax: "0.69", gross: "5.00" };
+  // 8 %: 5.00 × 0.08 / 1.08 = 0.3703… → 0.37, net 4.63;  7 %: 5.00 × 0.07 / 1.07 = 0.3271… → 0.33, net 4.67
+  const AT8 = { net: "4.63", tax: "0.37", gross: "5.00" };
+  const AT7 = { net: "4.67", tax: "0.33", gross: "5.00" };
 
-  it("2023-01-01 00:00 CET = 2022-12-31T23:00:00Z: one millisecond before 17 %, at it 16 %", () => {
-    expect(price(LU, session("2022-12-31T22:59:59.999Z", "10")).totals).toEqual(AT17);
-    expect(price(LU, session("2022-12-31T23:00:00.000Z", "10")).totals).toEqual(AT16);
+  it("2023-01-01 00:00 CET = 2022-12-31T23:00:00Z: one millisecond before 8 %, at it 7 %", () => {
+    expect(price(LU, session("2022-12-31T22:59:59.999Z", "10")).totals).toEqual(AT8);
+    expect(price(LU, session("2022-12-31T23:00:00.000Z", "10")).totals).toEqual(AT7);
   });
 
-  it("2024-01-01 00:00 CET = 2023-12-31T23:00:00Z: one millisecond before 16 %, at it 17 %", () => {
-    expect(price(LU, session("2023-12-31T22:59:59.999Z", "10")).totals).toEqual(AT16);
+  it("2024-01-01 00:00 CET = 2023-12-31T23:00:00Z: one millisecond before 7 %, at it 8 %", () => {
+    expect(price(LU, session("2023-12-31T22:59:59.999Z", "10")).totals).toEqual(AT7);
     const at = price(LU, session("2023-12-31T23:00:00.000Z", "10"));
-    expect(taxes(at)).toEqual([["TVA", "0.17", "4.27", "0.73"]]);
-    expect(at.totals).toEqual(AT17);
+    expect(taxes(at)).toEqual([["TVA", "0.08", "4.63", "0.37"]]);
+    expect(at.totals).toEqual(AT8);
+  });
+
+  it("an idle fee is taxed at the standard rate beside the charging's reduced rate", () => {
+    // 1 h charging, 10 kWh × 0.50 = 5.00 at 8 %: 0.37; 1 h idle × 6.00 = 6.00 at 17 %: 6.00 × 0.17 / 1.17 = 0.8717… → 0.87
+    const withIdle = { ...LU, idle: [{ price: "6.00" }] };
+    const r = price(withIdle, session("2024-06-03T08:00:00Z", "10", { idleHours: 1 }));
+    expect(taxes(r)).toEqual([
+      ["TVA", "0.08", "4.63", "0.37"],
+      ["TVA", "0.17", "5.13", "0.87"],
+    ]);
+    expect(r.totals).toEqual({ net: "9.76", tax: "1.24", gross: "11.00" });
+    // 2023: 7 % and 16 %: 5.00 × 0.07 / 1.07 → 0.33; 6.00 × 0.16 / 1.16 = 0.8275… → 0.83
+    const in2023 = price(withIdle, session("2023-06-05T08:00:00Z", "10", { idleHours: 1 }));
+    expect(taxes(in2023)).toEqual([
+      ["TVA", "0.07", "4.67", "0.33"],
+      ["TVA", "0.16", "5.17", "0.83"],
+    ]);
   });
 });
 

@@ -115,18 +115,18 @@ describe("tax", () => {
     expect(r.totals).toEqual({ net: "15.00", tax: "2.70", gross: "17.70" });
   });
 
-  it("applies the rate in force at the session start in the station's zone (Luxembourg 16 % in 2023)", () => {
-    // 2023-12-31T22:30Z is 23:30 local on 31 Dec 2023 → 16 %: 11.60 × 0.16/1.16 = 1.60
-    // 2023-12-31T23:30Z is 00:30 local on 1 Jan 2024 → 17 %: 11.70 × 0.17/1.17 = 1.70
-    const t = { market: "LU", energy: [{ price: "1.16" }] };
+  it("applies the rate in force at the session start in the station's zone (Luxembourg 7 % in 2023)", () => {
+    // 2023-12-31T22:30Z is 23:30 local on 31 Dec 2023 → 7 %: 10.70 × 0.07/1.07 = 0.70
+    // 2023-12-31T23:30Z is 00:30 local on 1 Jan 2024 → 8 %: 10.80 × 0.08/1.08 = 0.80
+    const t = { market: "LU", energy: [{ price: "1.07" }] };
     const in2023 = price(t, { start: "2023-12-31T22:30:00Z", end: "2023-12-31T22:40:00Z", energyKWh: "10" });
-    expect(in2023.taxes[0]).toMatchObject({ rate: "0.16", amount: "1.60" });
-    const t2 = { market: "LU", energy: [{ price: "1.17" }] };
+    expect(in2023.taxes[0]).toMatchObject({ rate: "0.07", amount: "0.70" });
+    const t2 = { market: "LU", energy: [{ price: "1.08" }] };
     const in2024 = price(t2, { start: "2023-12-31T23:30:00Z", end: "2023-12-31T23:40:00Z", energyKWh: "10" });
-    expect(in2024.taxes[0]).toMatchObject({ rate: "0.17", amount: "1.70" });
-    // the instant of the change: 2023-12-31T23:00:00Z = 2024-01-01 00:00 local → 17 %; one millisecond earlier → 16 %
-    expect(price(t2, { start: "2023-12-31T23:00:00Z", end: "2023-12-31T23:10:00Z", energyKWh: "10" }).taxes[0]!.rate).toBe("0.17");
-    expect(price(t2, { start: "2023-12-31T22:59:59.999Z", end: "2023-12-31T23:10:00Z", energyKWh: "10" }).taxes[0]!.rate).toBe("0.16");
+    expect(in2024.taxes[0]).toMatchObject({ rate: "0.08", amount: "0.80" });
+    // the instant of the change: 2023-12-31T23:00:00Z = 2024-01-01 00:00 local → 8 %; one millisecond earlier → 7 %
+    expect(price(t2, { start: "2023-12-31T23:00:00Z", end: "2023-12-31T23:10:00Z", energyKWh: "10" }).taxes[0]!.rate).toBe("0.08");
+    expect(price(t2, { start: "2023-12-31T22:59:59.999Z", end: "2023-12-31T23:10:00Z", energyKWh: "10" }).taxes[0]!.rate).toBe("0.07");
   });
 
   it("refuses a session before any tax rule of the market is known", () => {
