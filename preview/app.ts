@@ -23,6 +23,7 @@ import {
   type ReceiptLine,
 } from "ev-tariff";
 import bundled from "virtual:tariffs";
+import { durationText, hoursToSeconds, roundDecimal, trimZeros, type DurationUnits } from "./units.js";
 
 const DEFAULT_TARIFF = "gr/athens-dc-150.json";
 const DEFAULT_START = "2026-06-01T18:00";
@@ -34,7 +35,6 @@ const DECIMAL = /^\d+(\.\d{1,6})?$/;
 const DECIMAL_MESSAGE = 'must be a non-negative decimal with at most 6 decimals, e.g. "0.45"';
 const SVG = "http://www.w3.org/2000/svg";
 const MINUTE = 60_000;
-const EN_UNITS = { hour: "h", minute: "min", second: "s" };
 const DAY = 86_400_000;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
@@ -282,40 +282,6 @@ function renderTables(receipt: Receipt, ct: CompiledTariff): void {
   testId("lines-currency").textContent = `${receipt.currency}, times in ${receipt.timeZone}`;
 }
 
-function trimZeros(s: string): string {
-  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
-}
-
-/** Whole seconds as "1 h 25 min", "5 min", "54 min 30 s" (no seconds part once over an hour), in the phrases' units. */
-function durationText(seconds: number, units: { hour: string; minute: string; second: string } = EN_UNITS, number: (n: string) => string = String): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const sec = h > 0 ? 0 : seconds % 60;
-  const minutes = h > 0 && seconds % 60 >= 30 ? m + 1 : m; // over an hour, to the nearest minute
-  const parts = [
-    ...(h ? [`${number(String(minutes === 60 ? h + 1 : h))} ${units.hour}`] : []),
-    ...(minutes && minutes !== 60 ? [`${number(String(minutes))} ${units.minute}`] : []),
-    ...(sec ? [`${number(String(sec))} ${units.second}`] : []),
-  ];
-  return parts.length ? parts.join(" ") : `0 ${units.minute}`;
-}
-
-/** A receipt's hours ("0.083333", at most 6 decimals) as whole seconds, rounded half up (0.083333 h is 300 s). */
-function hoursToSeconds(hours: string): number {
-  const [whole = "0", frac = ""] = hours.split(".");
-  const micro = Number(whole) * 1_000_000 + Number(frac.padEnd(6, "0").slice(0, 6));
-  return Math.floor((micro * 36 + 5_000) / 10_000); // micro-hours × 0.0036 s, half up
-}
-
-/** A non-negative decimal string rounded half up to at most `digits` decimals, trailing zeros dropped. */
-function roundDecimal(value: string, digits: number): string {
-  const [whole = "0", frac = ""] = value.split(".");
-  if (frac.length <= digits) return trimZeros(value);
-  const scaled = BigInt(whole + frac.slice(0, digits)) + (Number(frac[digits]) >= 5 ? 1n : 0n);
-  const text = scaled.toString().padStart(digits + 1, "0");
-  return trimZeros(`${text.slice(0, -digits)}.${text.slice(-digits)}`);
-}
-
 /** "Nice" axis steps: 1, 2, 2.5, 5 × 10^k. */
 function niceStep(span: number, ticks: number): number {
   const raw = span / Math.max(1, ticks);
@@ -511,7 +477,7 @@ function lineLabel(l: ReceiptLine, P: LocaleFormat["phrases"]): string {
 }
 
 /** "33.333 kWh × €0.69/kWh", "15 min × €12.00/h", "10 min, free"; nothing for a line without a quantity. */
-function lineDetail(l: ReceiptLine, fmt: LocaleFormat, units: { hour: string; minute: string; second: string }, money: (a: string) => string): string | undefined {
+function lineDetail(l: ReceiptLine, fmt: LocaleFormat, units: DurationUnits, money: (a: string) => string): string | undefined {
   const free = /^0(\.0*)?$/.test(l.unitPrice);
   if (l.unit === "kWh") {
     const kWh = `${fmt.number(roundDecimal(l.quantity, 3))} kWh`;
