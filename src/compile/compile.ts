@@ -7,7 +7,8 @@ import { DIMENSIONS, type Dimension, type Tariff } from "../schema/types.js";
 import { parseInstant } from "../time/instants.js";
 import { intlZones, type Zone, type ZoneProvider } from "../time/zones.js";
 import { compileConditions, localEdges, type Check } from "./conditions.js";
-import { withPlan } from "../engine/plan.js";
+import { PLAN, withPlan } from "../engine/plan.js";
+import { parseTariff } from "../schema/parse-tariff.js";
 import { COMPILE_MEMO } from "./memo.js";
 import { runZone } from "../engine/zone-runs.js";
 
@@ -60,6 +61,14 @@ export interface CompileOptions {
  * priceSession(compiled, session);
  */
 export function compileTariff(tariff: Tariff, options: CompileOptions = {}): CompiledTariff {
+  // A tariff parseTariff did not return (built by hand, or a changed copy) is checked as it checks one.
+  return compileChecked((tariff as Memo)?.[COMPILE_MEMO] ? tariff : parseTariff(tariff, options), options);
+}
+
+type Memo = { [COMPILE_MEMO]?: Map<ZoneProvider | undefined, CompiledTariff> } | undefined;
+
+/** `compileTariff` of a tariff known to be valid: `parseTariff`'s, or one the library built itself (an OCPI charge record's rates). */
+export function compileChecked(tariff: Tariff, options: CompileOptions = {}): CompiledTariff {
   const market = marketWithTariffTaxes(tariff);
   const currency = findCurrency(tariff.currency);
   const zoneName = tariff.timeZone ?? (market?.timeZones.length === 1 ? market.timeZones[0] : undefined);
@@ -119,18 +128,18 @@ export function isCompiled(t: Tariff | CompiledTariff): t is CompiledTariff {
 }
 
 /**
- * The compiled form of `tariff`: itself when compiled already; remembered on a tariff that
- * `parseTariff` returned; otherwise compiled now.
+ * The compiled form of `tariff`: itself when `compileTariff` made it; remembered on a tariff that
+ * `parseTariff` returned; otherwise (built by hand, or a copy) checked as `parseTariff` checks it, then compiled.
  */
 export function compiledFor(tariff: Tariff | CompiledTariff, zones?: ZoneProvider): CompiledTariff {
-  if (isCompiled(tariff)) return tariff;
-  const memo = (tariff as { [COMPILE_MEMO]?: Map<ZoneProvider | undefined, CompiledTariff> })[COMPILE_MEMO];
-  if (!memo) return compileTariff(tariff, zones ? { zones } : {});
+  if ((tariff as { [PLAN]?: unknown } | undefined)?.[PLAN]) return tariff as CompiledTariff;
+  // A compiled tariff made otherwise (a spread copy) is compiled afresh from its tariff.
+  let t = (tariff as CompiledTariff | undefined)?.rates ? (tariff as CompiledTariff).tariff : (tariff as Tariff);
+  const options = zones ? { zones } : {};
+  if (!(t as Memo)?.[COMPILE_MEMO]) t = parseTariff(t, options);
+  const memo = (t as Memo)![COMPILE_MEMO]!;
   let ct = memo.get(zones);
-  if (!ct) {
-    ct = compileTariff(tariff, zones ? { zones } : {});
-    memo.set(zones, ct);
-  }
+  if (!ct) memo.set(zones, (ct = compileChecked(t, options)));
   return ct;
 }
 

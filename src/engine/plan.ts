@@ -11,7 +11,7 @@ import type { Conditions, Dimension, Range } from "../schema/types.js";
 import { excisesFor, marketCoversDate, taxesFor, taxKey } from "../tax/rules.js";
 import { dayNumber } from "./numbers.js";
 import { cmpProducts, decimalQ, frac, icmp, igcd, imul, isub, iadd, microsOf, narrow, qcmp, qmul, type Int, type Q } from "./exact.js";
-import { runZone, type RunZone } from "./zone-runs.js";
+import type { RunZone } from "./zone-runs.js";
 
 /** What conditions see at the start of a slice. */
 export interface Ctx {
@@ -162,13 +162,10 @@ function conditionTest(w: Conditions | undefined): Test {
   };
 }
 
-const PLAN = Symbol("ev-tariff.plan");
+export const PLAN = Symbol("ev-tariff.plan");
 
-/** The plan of a compiled tariff (made by `withPlan` when it was compiled). */
-export function planOf(ct: CompiledTariff): Plan {
-  // A copy of a compiled tariff (a spread leaves the plan behind) gets a plan of its own, made now.
-  return (ct as { [PLAN]?: Plan })[PLAN] ?? makePlan(typeof (ct.zone as RunZone).runs === "function" ? ct : { ...ct, zone: runZone(ct.zone) });
-}
+/** The plan of a compiled tariff (made by `withPlan` when it was compiled: `compiledFor` gives no other). */
+export const planOf = (ct: CompiledTariff): Plan => (ct as unknown as { [PLAN]: Plan })[PLAN];
 
 /**
  * Attaches the plan to a compiled tariff (before it is frozen), as a property that spreads do not

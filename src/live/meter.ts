@@ -4,6 +4,7 @@ import { priceSession, sliceProfile, type PriceOptions } from "../price/price-se
 import type { CutReason, EnergyPoint, MeteredDimension, SessionProfile, Slice } from "../price/types.js";
 import type { Receipt } from "../receipt/types.js";
 import { TariffError } from "../schema/errors.js";
+import { MAX_SESSION_DAYS, parseSession } from "../schema/parse-session.js";
 import { decimalText, isDecimal } from "../schema/fields.js";
 import type { Session, Tariff } from "../schema/types.js";
 import { formatInstant } from "../time/instants.js";
@@ -160,15 +161,20 @@ export function startMeter(tariff: Tariff | CompiledTariff, options: MeterOption
     return ms;
   };
 
-  const sessionAt = (t: number): Session => ({
-    ...(options.id !== undefined ? { id: options.id } : {}),
-    start: formatInstant(start),
-    end: formatInstant(end ?? t),
-    chargingEnd: formatInstant(chargingEnd ?? t),
-    energyKWh: lastText(),
-    ...(readings.length ? { meter: readings.map((r) => ({ at: formatInstant(r.at), kWh: r.text })) } : {}),
-    payment,
-  });
+  // Parsed (priceSession checks any other session), up to the longest session the library prices.
+  const sessionAt = (t: number): Session =>
+    parseSession(
+      {
+        ...(options.id !== undefined ? { id: options.id } : {}),
+        start: formatInstant(start),
+        end: formatInstant(end ?? t),
+        chargingEnd: formatInstant(chargingEnd ?? t),
+        energyKWh: lastText(),
+        ...(readings.length ? { meter: readings.map((r) => ({ at: formatInstant(r.at), kWh: r.text })) } : {}),
+        payment,
+      },
+      { maxSessionDays: MAX_SESSION_DAYS },
+    );
 
   const update = (reading: MeterReadingInput): void => {
     if (state() === "stopped") fail("/at", "comes after the session stopped");

@@ -4,12 +4,11 @@ import type { TaxRule } from "../markets/types.js";
 import { Dec, ONE, ZERO } from "../money/decimal.js";
 import { currency as findCurrency, type Currency } from "../money/currencies.js";
 import { TariffError } from "../schema/errors.js";
-import { sessionTimes, type SessionTimes } from "../schema/session-times.js";
+import { sessionTimes } from "../schema/session-times.js";
+import { parseSession } from "../schema/parse-session.js";
 import type { Session, Tariff } from "../schema/types.js";
-import { parseInstant } from "../time/instants.js";
 import type { Receipt } from "../receipt/types.js";
 import { decimalQ, frac, imul, isWhole, narrow, qmul, type Q } from "../engine/exact.js";
-import { micros } from "../engine/numbers.js";
 import { contextOf, decOf } from "../engine/context.js";
 import { dateText, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
 import { runEngine, type EngineExchange, type EngineTrace, type Profile } from "../engine/price.js";
@@ -63,14 +62,8 @@ export { isCompiled };
 // ---------------------------------------------------------------------------------------------
 // Input: a session as the engine reads it.
 
-/** A decimal text of kWh as 1e-6 kWh, exactly. */
-function microKWh(text: string): Q {
-  const m = micros(text);
-  if (m === m) return m; // at most 6 decimals and safe: the common case, read without BigInt
-  const q = decimalQ(text);
-  if (q === undefined) throw new TariffError([{ path: "/energyKWh", message: `is not a decimal (${text.slice(0, 40)})` }], "session");
-  return qmul(q, 1_000_000);
-}
+/** A decimal text of kWh beyond a safe integer of millionths, as 1e-6 kWh, exactly. */
+const bigKWh = (text: string): Q => qmul(decimalQ(text)!, 1_000_000);
 
 /** The shortest text of a decimal ("22.50" → "22.5", "007" → "7"), as receipts print energy. */
 function shortest(text: string): string {
@@ -86,31 +79,21 @@ function shortest(text: string): string {
   return text.charCodeAt(0) === 45 && digits !== "0" ? "-" + digits : digits;
 }
 
-const instant = (text: string | undefined, fallback: number): number => (text === undefined ? fallback : parseInstant(text));
-
-
 /** The session's energy curve: meter readings when given, else a straight line from start to chargingEnd. */
 function sessionProfile(s: Session): Profile {
-  // What parseSession read (the fields beyond the instants are there when its readers kept them).
-  const times = sessionTimes(s) as (SessionTimes & { readonly energyMicro?: number; readonly meterAt?: readonly number[]; readonly meterMicro?: readonly number[] }) | undefined;
-  const start = times ? times.start : parseInstant(s.start);
-  const end = times ? times.end : parseInstant(s.end);
-  const chargingEnd = times ? times.chargingEnd : instant(s.chargingEnd, end);
-  const total = times?.energyMicro !== undefined && times.energyMicro === times.energyMicro ? times.energyMicro : microKWh(s.energyKWh);
+  // What parseSession read; a session it did not return (built by hand, or a changed copy) is checked as it checks one.
+  const times = sessionTimes(s) ?? sessionTimes((s = parseSession(s)))!;
+  const { start, end, chargingEnd, meterAt, meterMicro } = times;
+  const total = times.energyMicro === times.energyMicro ? times.energyMicro : bigKWh(s.energyKWh);
   const at: number[] = [start];
   const e: Q[] = [0];
   // Readings after chargingEnd add nothing (the parser checks they equal the total).
-  const meter = s.meter;
-  if (meter) {
-    const readAt = times?.meterAt;
-    const readKWh = times?.meterMicro;
-    for (let i = 0; i < meter.length; i++) {
-      const t = readAt ? readAt[i]! : parseInstant(meter[i]!.at);
-      if (t > start && t < chargingEnd) {
-        at.push(t);
-        const k = readKWh ? readKWh[i]! : NaN;
-        e.push(k === k ? k : microKWh(meter[i]!.kWh));
-      }
+  for (let i = 0; i < meterAt.length; i++) {
+    const t = meterAt[i]!;
+    if (t > start && t < chargingEnd) {
+      at.push(t);
+      const k = meterMicro[i]!;
+      e.push(k === k ? k : bigKWh(s.meter![i]!.kWh));
     }
   }
   if (chargingEnd > start) {

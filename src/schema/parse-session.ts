@@ -28,10 +28,12 @@ const NONE: readonly number[] = freeze([]);
 
 /** Sessions longer than this many days are refused unless the caller allows more. */
 export const DEFAULT_MAX_SESSION_DAYS = 31;
+/** The most `maxSessionDays` may allow: a year and a day (the work of pricing grows with the session's days). */
+export const MAX_SESSION_DAYS = 366;
 
 /** Options of `parseSession` and `safeParseSession`. */
 export interface SessionParseOptions {
-  /** The longest session accepted, in days (default 31): a longer one is most likely a stuck connector or a bad clock. */
+  /** The longest session accepted, in whole days from 1 to 366 (default 31): a longer one is most likely a stuck connector or a bad clock. */
   readonly maxSessionDays?: number;
 }
 const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -39,12 +41,16 @@ const isObject = (v: unknown): v is Raw => typeof v === "object" && v !== null &
 /**
  * Checks a session document: its shape, and that its times and meter readings agree
  * (start <= chargingEnd <= end; readings in time order, never decreasing, within the session).
+ * Throws a `TariffError` at `/maxSessionDays` for an option that is not a whole number of days from 1 to 366.
  *
  * @example
  * safeParseSession({ start: "2026-03-28T23:30:00Z", end: "2026-03-29T02:30:00Z", energyKWh: "22.5" }).ok // true
  */
 export function safeParseSession(input: unknown, options: SessionParseOptions = {}): SafeParseResult<Session> {
   const maxSessionDays = options.maxSessionDays ?? DEFAULT_MAX_SESSION_DAYS;
+  // NaN or Infinity would turn the limit off: only whole days within the limit.
+  if (!(Number.isInteger(maxSessionDays) && maxSessionDays > 0 && maxSessionDays <= MAX_SESSION_DAYS))
+    throw new TariffError([{ path: "/maxSessionDays", message: `must be a whole number of days from 1 to ${MAX_SESSION_DAYS}` }], "session options");
   // A valid session skips zod: the schema compiled to one boolean check (shape.ts), then the same
   // cross-field checks, which read every instant and decimal once. Anything in doubt goes to the full checker.
   if (sessionShapeOk(input)) {

@@ -92,6 +92,9 @@ function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
   const issues: Issue[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
 
+  // zod's record leaves a "__proto__" key out: refused here, as every other unknown member is.
+  if (isObject(t.name) && Object.hasOwn(t.name, "__proto__")) add("/name/__proto__", "must be a language tag such as en or pt-BR");
+
   // Market, currency and zone belong together.
   const ownTaxes = Array.isArray(t.taxes);
   const resolved =

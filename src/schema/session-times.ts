@@ -32,5 +32,5 @@ export function attachTimes<T extends object>(session: T, times: SessionTimes): 
 
 /** The instants `parseSession` read, when `session` is the object it returned. */
 export function sessionTimes(session: Session): SessionTimes | undefined {
-  return (session as { [SESSION_TIMES]?: SessionTimes })[SESSION_TIMES];
+  return (session as { [SESSION_TIMES]?: SessionTimes } | undefined)?.[SESSION_TIMES];
 }

@@ -15,10 +15,13 @@ const base = parseTariff({ version: 1, id: "t", market: "GR", currency: "EUR", e
 const issuesOf = (f: () => unknown) => thrown(f).issues;
 
 describe("compileTariff", () => {
-  it("refuses what it cannot resolve (a tariff object made by hand), naming the field", () => {
-    expect(issuesOf(() => compileTariff({ ...base, market: "XX" } as Tariff))).toEqual([{ path: "/market", message: "cannot be resolved" }]);
-    expect(issuesOf(() => compileTariff({ ...base, currency: "XYZ" } as Tariff))).toEqual([{ path: "/currency", message: "cannot be resolved" }]);
-    expect(issuesOf(() => compileTariff({ ...base, market: "US-TX", currency: "USD" } as Tariff))).toEqual([{ path: "/timeZone", message: "cannot be resolved" }]);
+  it("checks a tariff object made by hand as parseTariff does, naming the field", () => {
+    // (Issue 16: it was compiled as it stood, and only what could not be resolved was refused.)
+    expect(issuesOf(() => compileTariff({ ...base, market: "XX" } as Tariff))).toEqual([{ path: "/market", message: expect.stringMatching(/^is not a market the engine knows \(XX\)/) }]);
+    expect(issuesOf(() => compileTariff({ ...base, currency: "XYZ" } as Tariff))).toEqual([{ path: "/currency", message: "is not an ISO 4217 currency (XYZ)" }]);
+    expect(issuesOf(() => compileTariff({ ...base, market: "US-TX", currency: "USD" } as Tariff))).toEqual([
+      { path: "/timeZone", message: "is required: market US-TX spans several zones (America/Chicago, America/Denver)" },
+    ]);
     expect(compileTariff({ ...base, market: "US-TX", currency: "USD", timeZone: "America/Chicago" } as Tariff).zone.name).toBe("America/Chicago");
     expect(issuesOf(() => compileTariff({ ...base, timeZone: "Europe/Atlantis" } as Tariff))).toEqual([{ path: "/timeZone", message: "is not an IANA time zone (Europe/Atlantis)" }]);
   });

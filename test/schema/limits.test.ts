@@ -14,7 +14,7 @@ describe("limits on untrusted input", () => {
   });
 
   it("refuses instants far out of range", () => {
-    const r = safeParseSession({ ...session, end: "2200-01-01T00:00:00Z" }, { maxSessionDays: 1e9 });
+    const r = safeParseSession({ ...session, end: "2200-01-01T00:00:00Z" }, { maxSessionDays: 366 });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]).toMatchObject({ path: "/end", message: expect.stringContaining("2199") });
   });

@@ -1,4 +1,4 @@
-import { compileTariff, type CompiledRate, type CompiledTariff } from "../../compile/compile.js";
+import { compileChecked, type CompiledRate, type CompiledTariff } from "../../compile/compile.js";
 import { contextOf } from "../../engine/context.js";
 import { withPlan } from "../../engine/plan.js";
 import type { Check, ConditionContext } from "../../compile/conditions.js";
@@ -244,7 +244,7 @@ function compileRates(built: BuiltRates, base: { market: string; currency: strin
     flat: built.rates.flat,
     taxes: [],
   };
-  const ct = compileTariff(tariff);
+  const ct = compileChecked(tariff);
   const periodAt = (ctx: ConditionContext): Period | undefined => {
     const t = ctx.sessionMinutes.times(MS_PER_MINUTE).plus(scope.start).plus(0.5).toNumber();
     let found: Period | undefined;
