@@ -320,7 +320,7 @@ function marketFindings(tariff: Tariff, never: Set<string>): LintFinding[] {
         finding(
           "afir-price-per-minute",
           `${at}/price`,
-          `${rate.price} per hour is ${perMinute.toDecimalPlaces(digits + 4).toFixed()}… per minute: no exact price per minute in ${digits + 2} decimals, and AFIR art. 5(4) lists the ad hoc price per minute; a price per hour divisible by 60 (e.g. ${price.div(60).toDecimalPlaces(digits, 1).times(60).toFixed()} or ${price.div(60).toDecimalPlaces(digits, 0).times(60).toFixed()}) can be shown as charged`,
+          `${rate.price} per hour is ${perMinute.toDecimalPlaces(digits + 4, 1).toFixed()}… per minute: no exact price per minute in ${digits + 2} decimals, and AFIR art. 5(4) lists the ad hoc price per minute; a price per hour divisible by 60 (e.g. ${price.div(60).toDecimalPlaces(digits, 1).times(60).toFixed()} or ${price.div(60).toDecimalPlaces(digits, 0).times(60).toFixed()}) can be shown as charged`,
         ),
       );
     }

@@ -209,7 +209,7 @@ export function reachable(box: Box, others: readonly Box[], domains: Readonly<Re
   }
   out.dates = dates as Interval<never>[];
   for (const k of RANGE_KEYS) {
-    const own: Interval<Bound>[] = [...(box[k] ?? [{ lo: ZERO, hi: INF }])];
+    const own: Interval<Bound>[] = (box[k] ?? [{ lo: ZERO, hi: INF }]).filter((i) => decOrder.cmp(i.lo, i.hi) < 0);
     if (domains[k] === "any") {
       out[k] = own as Interval<never>[];
       continue;
@@ -217,7 +217,7 @@ export function reachable(box: Box, others: readonly Box[], domains: Readonly<Re
     // Always 0 here: 0 behaves like every value up to the first positive bound any rate names.
     const bounds = [box, ...others].flatMap((b) => endpoints(b[k])).filter((v): v is Dec => v !== null && v.gt(0));
     const first = bounds.reduce<Bound>((m, v) => (m === null || v.lt(m) ? v : m), INF);
-    out[k] = (holdsAt(box[k], ZERO, decOrder) ? [{ lo: ZERO, hi: first }] : []) as Interval<never>[];
+    out[k] = (holdsAt(own, ZERO, decOrder) ? [{ lo: ZERO, hi: first }] : []) as Interval<never>[];
   }
   return out;
 }
