@@ -6,7 +6,6 @@ import { safeParseSession } from "../schema/parse-session.js";
 import { safeParseTariff } from "../schema/parse-tariff.js";
 import { TariffError, type Issue } from "../schema/errors.js";
 import type { Session, Tariff } from "../schema/types.js";
-import { currency as findCurrency } from "../money/currencies.js";
 import { renderReceipt } from "../text/render-receipt.js";
 import { LANGS } from "../text/phrases.js";
 import { readTariff } from "../interop/convert.js";
@@ -22,6 +21,7 @@ import { detectKind, KINDS, kindName, wrongKindHint, type DocKind } from "./kind
 import { EXPLAIN_HELP, HELP, PRICE_HELP, VALIDATE_HELP } from "./help.js";
 import { version } from "./version.js";
 import { scaleCli, WORKER_HELP } from "./scale-load.js";
+import { cliIssues, exchangeOptions, maxSessionDays } from "./pricing-options.js";
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIO {
@@ -40,29 +40,6 @@ const nodeIO: CliIO = {
 /** Everything printed goes through `printable`: no raw control bytes reach the terminal. */
 function safeIO(io: CliIO): CliIO {
   return { stdout: (t) => io.stdout(printable(t, "\n\t")), stderr: (t) => io.stderr(printable(t, "\n\t")), stdin: io.stdin };
-}
-
-const MAX_DAYS = 36_500;
-
-/** `--max-session-days N`: a whole number of days. */
-function maxSessionDays(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^[1-9]\d*$/.test(value) || Number(value) > MAX_DAYS) throw new UsageError(`--max-session-days must be a whole number of days from 1 to ${MAX_DAYS} (got "${value}")`);
-  return Number(value);
-}
-
-/**
- * The library names its option (`maxSessionDays`); on the command line the flag is named instead,
- * with the number of days that session needs.
- */
-function cliIssues(issues: readonly Issue[], doc: unknown): Issue[] {
-  return issues.map((i) => {
-    if (!/pass maxSessionDays to allow it$/.test(i.message)) return i;
-    const raw = doc as { start?: unknown; end?: unknown };
-    const ms = typeof raw.start === "string" && typeof raw.end === "string" ? Date.parse(raw.end) - Date.parse(raw.start) : NaN;
-    const days = Number.isFinite(ms) && ms > 0 ? String(Math.ceil(ms / 86_400_000)) : "N";
-    return { ...i, message: i.message.replace(/pass maxSessionDays to allow it$/, `pass --max-session-days ${days} to allow it`) };
-  });
 }
 
 function wrongKind(file: string, doc: unknown, slot: Parameters<typeof wrongKindHint>[1]): void {
@@ -163,17 +140,6 @@ const PRICE_OPTIONS = {
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
-
-/** `--currency C --rate R`: both or neither, checked before any file is read. */
-function exchangeOptions(values: { currency?: string | undefined; rate?: string | undefined }): Pick<PriceOptions, "currency" | "rate"> {
-  const { currency, rate } = values;
-  if (currency === undefined && rate === undefined) return {};
-  if (currency === undefined) throw new UsageError("--rate needs --currency: the currency to bill in (e.g. --currency USD --rate 1.0831)");
-  if (rate === undefined) throw new UsageError(`--currency needs --rate: units of ${currency} per unit of the tariff's currency (e.g. --rate 1.0831); rates are never fetched`);
-  if (!findCurrency(currency)) throw new UsageError(`--currency must be an ISO 4217 code such as EUR or USD (got "${currency}")`);
-  if (!/^(0|[1-9]\d{0,11})(\.\d{1,12})?$/.test(rate) || /^0(\.0*)?$/.test(rate)) throw new UsageError(`--rate must be a positive decimal with at most 12 decimals, e.g. 1.0831 (got "${rate}")`);
-  return { currency, rate };
-}
 
 /** `--lang L`: a language (or locale) the driver receipt is written in. */
 function langOption(lang: string | undefined): string | undefined {
