@@ -8,7 +8,19 @@ import { TariffError, type Issue } from "../schema/errors.js";
 import { safeParseSession } from "../schema/parse-session.js";
 import { safeParseTariff } from "../schema/parse-tariff.js";
 import type { Receipt } from "../receipt/types.js";
-import { displayName, InputError } from "./io.js";
+import type { PriceOptions } from "../price/price-session.js";
+import { displayName, InputError, invalidUtf8At } from "./io.js";
+import { detectKind } from "./kinds.js";
+import { cliIssues } from "./pricing-options.js";
+
+/** What `--max-session-days`, `--ignore-validity` and `--currency`/`--rate` ask of every line. */
+export interface LineOptions {
+  readonly maxSessionDays?: number;
+  readonly price?: PriceOptions;
+}
+
+/** The issues a line's error record lists at most; more are counted in one last issue. */
+export const MAX_RECORD_ISSUES = 100;
 
 /** A tariff file as read: its name (for messages) and text. */
 export interface TariffSource {
@@ -33,9 +45,10 @@ export interface TariffBook {
 }
 
 /**
- * Parses and compiles tariff files; a folder's files that are not tariffs (sessions, manifests)
- * are left out and counted. Throws InputError naming the file when the single tariff is invalid,
- * or when two tariffs of a folder share an id.
+ * Parses and compiles tariff files; a folder's files that are not v1 tariffs (sessions, manifests,
+ * OCPI documents, files that are not JSON) are left out and counted. Throws InputError naming the
+ * file and its problems when the single tariff is invalid, when a folder's file that is a v1 tariff
+ * by its members is invalid, or when two tariffs of a folder share an id.
  */
 export function tariffBook(sources: readonly TariffSource[], folder: boolean): { book: TariffBook; skipped: string[] } {
   const byId = new Map<string, CompiledTariff>();
@@ -55,7 +68,7 @@ export function tariffBook(sources: readonly TariffSource[], folder: boolean): {
     }
     const parsed = safeParseTariff(json);
     if (!parsed.ok) {
-      if (folder) {
+      if (folder && detectKind(json) !== "tariff") {
         skipped.push(file);
         continue;
       }
@@ -82,9 +95,21 @@ const withoutTariffId = ({ tariffId: _tariffId, ...session }: Record<string, unk
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/** At most MAX_RECORD_ISSUES issues, and one more saying how many were left out. */
+function capped(issues: readonly Issue[]): readonly Issue[] {
+  if (issues.length <= MAX_RECORD_ISSUES) return issues;
+  return [...issues.slice(0, MAX_RECORD_ISSUES), { path: "", message: `and ${issues.length - MAX_RECORD_ISSUES} more issue(s) not listed` }];
+}
+
+/** A line that is not UTF-8 text: priced as an error record, never decoded with replacement characters. */
+export interface NotUtf8 {
+  readonly notUtf8: string;
+}
+
 /** Prices one line; the record's JSON (without its newline), and the receipt when there is one. */
-function priceLine(book: TariffBook, text: string, line: number): { record: string; receipt?: Receipt } {
-  const error = (issues: readonly Issue[]) => ({ record: JSON.stringify({ line, error: { issues } }) });
+function priceLine(book: TariffBook, text: string | NotUtf8, line: number, options: LineOptions): { record: string; receipt?: Receipt } {
+  const error = (issues: readonly Issue[]) => ({ record: JSON.stringify({ line, error: { issues: capped(issues) } }) });
+  if (typeof text !== "string") return error([{ path: "", message: text.notUtf8 }]);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -105,10 +130,10 @@ function priceLine(book: TariffBook, text: string, line: number): { record: stri
     }
     tariff = named;
   }
-  const parsed = safeParseSession(session);
-  if (!parsed.ok) return error(parsed.issues);
+  const parsed = safeParseSession(session, options.maxSessionDays === undefined ? {} : { maxSessionDays: options.maxSessionDays });
+  if (!parsed.ok) return error(cliIssues(parsed.issues, session));
   try {
-    const receipt = priceSession(tariff, parsed.value);
+    const receipt = priceSession(tariff, parsed.value, options.price);
     return { record: `{"line":${line},"receipt":${JSON.stringify(receipt)}}`, receipt };
   } catch (e) {
     if (e instanceof TariffError) return error(e.issues);
@@ -124,6 +149,30 @@ export function splitLines(text: string): string[] {
   return lines;
 }
 
+const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/**
+ * The lines of a block of NDJSON bytes. A byte order mark is not removed here (the reader removes
+ * one at the very start of the input only), and a line that is not well-formed UTF-8 is not
+ * decoded: it becomes an error record naming its first bad byte.
+ */
+export function blockLines(bytes: Uint8Array): (string | NotUtf8)[] {
+  try {
+    return splitLines(strict.decode(bytes));
+  } catch {
+    const lines: (string | NotUtf8)[] = [];
+    for (let from = 0; from < bytes.length; ) {
+      const nl = bytes.indexOf(10, from);
+      const to = nl < 0 ? bytes.length : nl;
+      const line = bytes.subarray(from, to > from && bytes[to - 1] === 13 ? to - 1 : to);
+      const bad = invalidUtf8At(line);
+      lines.push(bad < 0 ? strict.decode(line) : { notUtf8: `is not UTF-8 text: byte 0x${line[bad]!.toString(16).padStart(2, "0")} at byte ${bad + 1} of the line` });
+      from = to + 1;
+    }
+    return lines;
+  }
+}
+
 /** Minor units of a money string with `digits` decimals ("12.34" → 1234n). */
 function minorOf(text: string): bigint {
   return BigInt(text.replace(".", ""));
@@ -133,15 +182,15 @@ function minorOf(text: string): bigint {
  * Prices consecutive input lines, the first being line number `first` (1-based); blank lines give
  * no record. Never throws for bad input: each bad line becomes an error record.
  */
-export function priceLines(book: TariffBook, lines: readonly string[], first: number): LinesResult {
+export function priceLines(book: TariffBook, lines: readonly (string | NotUtf8)[], first: number, options: LineOptions = {}): LinesResult {
   let out = "";
   let sessions = 0;
   let errors = 0;
   const totals = new Map<string, { digits: number; minor: bigint }>();
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
-    if (text.trim() === "") continue;
-    const { record, receipt } = priceLine(book, text, first + i);
+    if (typeof text === "string" && text.trim() === "") continue;
+    const { record, receipt } = priceLine(book, text, first + i, options);
     out += record + "\n";
     if (!receipt) {
       errors++;

@@ -9,7 +9,8 @@ import { InputError } from "./io.js";
 
 /** A place records are written to, in order. `write` throws when the output fails. */
 export interface Sink {
-  write(data: string | Uint8Array): void;
+  /** `done` is called once the data is written (a stream: handed to the system without an error). */
+  write(data: string | Uint8Array, done?: () => void): void;
   /** Resolves when the sink can take more without piling up in memory; rejects when it failed. */
   drained(): Promise<void>;
   /** Ends the output: flushes, closes, and for a resumed file moves the new file over the old. */
@@ -19,6 +20,8 @@ export interface Sink {
 }
 
 const encoder = new TextEncoder();
+/** The longest record --resume reads back (far past any record a batch writes; well below V8's longest string). */
+const MAX_RECORD_CHARS = 256 * 1024 * 1024;
 
 /** Why a write failed, in words (for the summary). */
 export const failureText = (e: unknown): string => {
@@ -55,7 +58,7 @@ export function fileSink(path: string, replaces?: string): Sink {
   let open = true;
   let size = 0;
   return {
-    write(data) {
+    write(data, done) {
       const bytes = typeof data === "string" ? encoder.encode(data) : data;
       try {
         for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
@@ -70,6 +73,7 @@ export function fileSink(path: string, replaces?: string): Sink {
         throw e;
       }
       size += bytes.length;
+      done?.();
     },
     drained: () => Promise.resolve(),
     async close() {
@@ -96,9 +100,11 @@ export function streamSink(stream: Writable): Sink {
     if (failed) throw failed;
   };
   return {
-    write(data) {
+    write(data, done) {
       check();
-      stream.write(data);
+      stream.write(data, (e) => {
+        if (!e && !failed) done?.();
+      });
     },
     drained() {
       check();
@@ -116,6 +122,9 @@ export function streamSink(stream: Writable): Sink {
     },
     async close() {
       await this.drained();
+      // Every write before it has been answered once an empty one is.
+      await new Promise<void>((ok) => stream.write("", () => ok()));
+      check();
       stream.off("error", onError);
     },
     abandon() {
@@ -147,7 +156,7 @@ class LineReader {
   /** The cut-short last line, if the file had one. */
   partial = "";
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     this.fd = openSync(path, "r");
   }
 
@@ -162,6 +171,10 @@ class LineReader {
         this.next = 0;
         closeSync(this.fd);
         continue;
+      }
+      if (this.rest.length + n > MAX_RECORD_CHARS) {
+        this.close();
+        throw new InputError(this.path, [{ path: "", message: `holds a line longer than ${MAX_RECORD_CHARS} characters, which is not a batch record; cannot resume from this file` }]);
       }
       const text = this.rest + this.decoder.decode(this.buffer.subarray(0, n), { stream: true });
       const cut = text.lastIndexOf("\n");

@@ -4,7 +4,7 @@
  * sums (src/cli/batch.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { priceLines, splitLines, tariffBook, type TariffSource } from "./batch-lines.js";
+import { blockLines, priceLines, tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
 
 /** A block of whole input lines to price, the first being line number `first`. */
 export interface Chunk {
@@ -17,18 +17,18 @@ export interface Chunk {
 export interface WorkerSetup {
   readonly sources: TariffSource[];
   readonly folder: boolean;
+  readonly options: LineOptions;
   readonly exitOn?: string;
 }
 
-const { sources, folder, exitOn } = workerData as WorkerSetup;
+const { sources, folder, options, exitOn } = workerData as WorkerSetup;
 const { book } = tariffBook(sources, folder);
-const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+const exitBytes = exitOn === undefined ? undefined : Buffer.from(exitOn);
 parentPort!.on("message", (chunk: Chunk) => {
-  const text = decoder.decode(chunk.bytes);
   // The fault tests' stand-in for a worker that dies (out of memory, a native crash) on some input.
-  if (exitOn !== undefined && text.includes(exitOn)) process.exit(70);
-  const result = priceLines(book, splitLines(text), chunk.first);
+  if (exitBytes !== undefined && Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength).includes(exitBytes)) process.exit(70);
+  const result = priceLines(book, blockLines(chunk.bytes), chunk.first, options);
   const out = encoder.encode(result.out);
   parentPort!.postMessage({ ...result, seq: chunk.seq, out }, [out.buffer as ArrayBuffer]);
 });

@@ -4,17 +4,19 @@
  * or `{ line, error: { issues } }`. A bad line never stops the run. Memory stays flat: input is read
  * as it is priced (at most a few chunks per worker in flight) and output waits for the writer to drain.
  */
-import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { createReadStream, existsSync, fstatSync, readdirSync, rmSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { priceLines, splitLines, tariffBook, type LinesResult, type TariffSource } from "./batch-lines.js";
+import { blockLines, priceLines, splitLines, tariffBook, type LineOptions, type LinesResult, type TariffSource } from "./batch-lines.js";
+import { InputPrint, LineCutter, MAX_LINE_BYTES, readSidecar, sidecarOf, writeSidecar, type Cut, type Print } from "./batch-input.js";
 import { failureText, fileSink, readDone, ResumeMerge, streamSink } from "./batch-output.js";
 import { BATCH_REDIS_HELP, scaleCli, wantsRedis } from "./scale-load.js";
 import type { Chunk, WorkerSetup } from "./batch-worker.js";
-import { InputError, parseCommandArgs, readText, UsageError } from "./io.js";
+import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
+import { exchangeOptions, maxSessionDays } from "./pricing-options.js";
 
 /** Blocks of input in flight per worker (a block is what one read of the input brings: up to 64 KiB). */
 const CHUNKS_PER_WORKER = 4;
@@ -24,6 +26,8 @@ const decoder = new TextDecoder();
 const YOUNG_MB = 8;
 /** Workers that may die (and be replaced) in one run, beyond two per worker asked for. */
 const MAX_DEATHS = 16;
+/** Input bytes in flight (sent to workers, not answered) past which reading waits. */
+const MAX_INFLIGHT_BYTES = 64 * 1024 * 1024;
 
 /** The streams a batch uses; tests pass their own. */
 export interface BatchEnv {
@@ -38,6 +42,13 @@ export interface BatchEnv {
    * do not); "always-exit-on:TEXT" makes every worker do so, as a line that always kills would.
    */
   readonly fault?: string;
+  /**
+   * The longest input line read, in bytes (MAX_LINE_BYTES when not given; a larger value is not
+   * taken). The CLI reads it from EV_TARIFF_BATCH_MAX_LINE, for tests that cannot write 16 MiB lines.
+   */
+  readonly maxLineBytes?: number;
+  /** The file descriptor behind `stdin`, when there is one: an `--out` that is that file is refused. */
+  readonly stdinFd?: number;
 }
 
 const nodeEnv = (signal: AbortSignal): BatchEnv => ({
@@ -46,18 +57,24 @@ const nodeEnv = (signal: AbortSignal): BatchEnv => ({
   stderr: process.stderr,
   signal,
   fault: process.env.EV_TARIFF_BATCH_FAULT,
+  ...(process.env.EV_TARIFF_BATCH_MAX_LINE ? { maxLineBytes: Number(process.env.EV_TARIFF_BATCH_MAX_LINE) } : {}),
+  stdinFd: 0,
 });
 
-export const BATCH_HELP = `Usage: ev-tariff batch <tariff.json|folder> <sessions.ndjson|-> [--workers N] [--out file [--resume]]
+export const BATCH_HELP = `Usage: ev-tariff batch <tariff.json|folder> <sessions.ndjson|-> [--workers N] [--out file [--resume]] [options]
 
 Prices one session per line (NDJSON). With a folder, every tariff file in it is loaded and each
 session names its tariff by "tariffId". Writes one record per non-blank line, in input order:
   {"line":N,"receipt":{…}}   or   {"line":N,"error":{"issues":[{"path":…,"message":…}]}}
-or, for a line a worker died on twice, {"line":N,"notDone":"why"}.
+or, for a line a worker died on twice or a line longer than 16 MiB, {"line":N,"notDone":"why"}.
 --workers N   worker threads (default: the number of CPUs; 0 prices in the main thread)
 --out file    write records to a file instead of standard output
 --resume      with --out: keep the receipts and errors the file already holds and price only the
-              lines it lacks (or lists as notDone); the same input must be given
+              lines it lacks (or lists as notDone); the same input must be given (FILE.input.json
+              records it, and another input is refused)
+--max-session-days N   accept sessions of up to N days (default 31)
+--ignore-validity      price sessions outside the tariff's validFrom/validTo anyway
+--currency C --rate R  bill in currency C at R units of C per unit of the tariff's currency
 ${BATCH_REDIS_HELP}
 A summary (count, errors, not done, totals per currency, sessions per second) goes to standard
 error, with a progress bar on a terminal. Ctrl-C stops reading, writes what was read, and says from
@@ -229,6 +246,15 @@ function blankDone(bytes: Uint8Array, first: number, done: Uint8Array): number {
 
 const range = (from: number, to: number) => (from === to ? `line ${from}` : `lines ${from}–${to}`);
 
+/** A file's status, or undefined when it cannot be had. */
+function statOf(stat: () => Stats | undefined): Stats | undefined {
+  try {
+    return stat();
+  } catch {
+    return undefined;
+  }
+}
+
 async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   // Through a queue on Redis (issue 13): src/cli/scale.ts, loaded only then.
   if (wantsRedis(argv) && !argv.includes("--help") && !argv.includes("-h")) return (await scaleCli()).runRedisBatch(argv, env);
@@ -236,6 +262,10 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
     workers: { type: "string" },
     out: { type: "string" },
     resume: { type: "boolean" },
+    "max-session-days": { type: "string" },
+    "ignore-validity": { type: "boolean" },
+    currency: { type: "string" },
+    rate: { type: "string" },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) {
@@ -248,6 +278,10 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new UsageError("--workers must be a whole number from 0 to 256");
   if (values.resume && values.out === undefined) throw new UsageError("--resume needs --out: the file a run wrote, to finish");
+  const maxDays = maxSessionDays(values["max-session-days"]);
+  const price = { ...exchangeOptions(values), ...(values["ignore-validity"] ? { ignoreValidity: true } : {}) };
+  const options: LineOptions = { ...(maxDays !== undefined ? { maxSessionDays: maxDays } : {}), ...(Object.keys(price).length > 0 ? { price } : {}) };
+  const maxLine = env.maxLineBytes !== undefined && Number.isInteger(env.maxLineBytes) && env.maxLineBytes > 0 ? Math.min(env.maxLineBytes, MAX_LINE_BYTES) : MAX_LINE_BYTES;
   const fault = /^(always-)?exit-on:(.+)$/s.exec(env.fault ?? "");
 
   // Tariffs: compiled here too, so a bad tariff stops the run before any session is read.
@@ -269,13 +303,38 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
     input = createReadStream(sessionsPath);
   }
 
-  // The output, opened before any input is read (an unwritable one is refused at once). A resumed
-  // file is read for what is done, and rewritten beside itself, then moved over it.
+  // An output that is a file this run reads (by any name: a symlink, a hard link) would be emptied
+  // before it is read: refused, whatever --resume says.
   const outPath = values.out;
+  if (outPath !== undefined) {
+    const out = statOf(() => statSync(outPath));
+    const same = (st: Stats | undefined) => out !== undefined && st !== undefined && st.dev === out.dev && st.ino === out.ino;
+    const read = [
+      { name: sessionsPath, stat: statOf(() => (sessionsPath === "-" ? (env.stdinFd === undefined ? undefined : fstatSync(env.stdinFd)) : statSync(sessionsPath))) },
+      ...sources.map((s) => ({ name: s.file, stat: statOf(() => statSync(s.file)) })),
+    ];
+    const clash = read.find((r) => same(r.stat));
+    if (clash) throw new UsageError(`--out ${outPath} is ${displayName(clash.name)}, a file this batch reads: writing there would destroy it; name another output file`);
+  }
+
+  // The output, opened before any input is read (an unwritable one is refused at once). A resumed
+  // file is read for what is done, and rewritten beside itself (OUT.resume, reused by the next
+  // resume if this one is killed), then moved over it. OUT.input.json records which input it is of.
   const resuming = values.resume === true && outPath !== undefined && existsSync(outPath);
   const previous = resuming ? readDone(outPath) : undefined;
+  const earlier = resuming ? readSidecar(outPath) : undefined;
+  if (resuming && earlier === undefined && previous!.records + (previous!.cutShort ? 1 : 0) > 0)
+    throw new InputError(displayName(outPath), [{ path: "", message: `has no record of the input it was made from (${sidecarOf(outPath)} is missing), so this input cannot be checked to be the same one; run without --resume to price it all again` }]);
+  const print = new InputPrint(earlier, (what) => new InputError(displayName(sessionsPath), [{ path: "", message: `is not the input ${outPath} was made from (${what}; ${sidecarOf(outPath!)} records that input): give --resume the same input, or run without --resume` }]));
+  if (outPath !== undefined && !resuming) {
+    // A fresh run: what an earlier one left beside the file is of another run.
+    rmSync(`${outPath}.resume`, { force: true });
+    rmSync(sidecarOf(outPath), { force: true });
+  }
   const merge = resuming ? new ResumeMerge(outPath) : undefined;
-  const sink = outPath === undefined ? streamSink(env.stdout) : resuming ? fileSink(`${outPath}.resume-${process.pid}`, outPath) : fileSink(outPath);
+  const sink = outPath === undefined ? streamSink(env.stdout) : resuming ? fileSink(`${outPath}.resume`, outPath) : fileSink(outPath);
+  /** Only a regular output file gets a record of its input (not /dev/null, a FIFO, a device). */
+  const recordInput = outPath !== undefined && statOf(() => statSync(outPath))?.isFile() === true;
   if (previous) {
     env.stderr.write(
       `batch: resuming ${outPath}: ${previous.count} line(s) done, ${previous.records - previous.count} listed as not done` +
@@ -304,14 +363,15 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   let writtenTo = 0;
   const write = ({ outcome, first, last }: { outcome: Outcome; first: number; last: number }) => {
     if (outputFailure) return;
+    // The records count as written once the sink says so (a stream may take them and fail later).
+    const done = () => (writtenTo = Math.max(writtenTo, last));
     try {
-      if (merge) sink.write(merge.merge(typeof outcome.out === "string" ? outcome.out : decoder.decode(outcome.out), last));
-      else if (outcome.out.length > 0) sink.write(outcome.out);
+      if (merge) sink.write(merge.merge(typeof outcome.out === "string" ? outcome.out : decoder.decode(outcome.out), last), done);
+      else sink.write(outcome.out, done);
     } catch (e) {
-      outputFailure = { line: first, why: failureText(e) };
+      outputFailure = { line: Math.min(first, writtenTo + 1), why: failureText(e) };
       return;
     }
-    writtenTo = last;
     sessions += outcome.sessions;
     errors += outcome.errors;
     notDone += outcome.notDone;
@@ -322,6 +382,7 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
     }
   };
   const arrived = (block: Block, outcome: Outcome) => {
+    inflight -= block.bytes.length;
     waiting.set(block.seq, { outcome, first: block.first, last: block.first + block.count - 1 });
     for (let r = waiting.get(nextToWrite); r; r = waiting.get(nextToWrite)) {
       waiting.delete(nextToWrite++);
@@ -345,6 +406,8 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   const queue: Block[] = [];
   const slots: Slot[] = [];
   let outstanding = 0;
+  /** Input bytes sent and not yet written out. */
+  let inflight = 0;
   let deaths = 0;
   let ids = 0;
   const nextId = () => ids++;
@@ -387,7 +450,7 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   const spawn = (generation: number) => {
     const exitOn = fault && (fault[1] || generation === 0) ? fault[2] : undefined;
     const worker = new Worker(script!.url, {
-      workerData: { sources, folder, exitOn } satisfies WorkerSetup,
+      workerData: { sources, folder, options, exitOn } satisfies WorkerSetup,
       execArgv: script!.execArgv,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
     });
@@ -430,15 +493,20 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
 
   const limit = workers * CHUNKS_PER_WORKER;
   let seq = 0;
-  /** Prices a block of whole lines: here (--workers 0), or in the least busy worker. */
-  const send = async (bytes: Uint8Array, first: number, count: number) => {
+  /**
+   * Prices a block of whole lines: here (--workers 0), or in the least busy worker; a block whose
+   * outcome is known (a line too long to read) goes straight to the output, in its place.
+   */
+  const send = async (bytes: Uint8Array, first: number, count: number, known?: Outcome) => {
     const block: Block = { id: nextId(), seq: seq++, first, count, bytes, failures: 0 };
     outstanding++;
-    if (workers === 0) complete(block, { ...priceLines(book.book, splitLines(decoder.decode(bytes)), first), notDone: 0 });
+    inflight += bytes.length;
+    if (known) complete(block, known);
+    else if (workers === 0) complete(block, { ...priceLines(book.book, blockLines(bytes), first, options), notDone: 0 });
     else {
       queue.push(block);
       dispatch();
-      while (outstanding >= limit && !stopped()) await changed();
+      while ((outstanding >= limit || inflight > MAX_INFLIGHT_BYTES) && outstanding > 0 && !stopped()) await changed();
     }
     try {
       await sink.drained();
@@ -446,52 +514,61 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
       outputFailure ??= { line: writtenTo + 1, why: failureText(e) };
     }
   };
-  const add = (pieces: readonly Uint8Array[], length: number): Uint8Array => {
-    const block = new Uint8Array(length);
-    let at = 0;
-    for (const p of pieces) {
-      block.set(p, at);
-      at += p.length;
+  const tooLong = (line: number): Outcome => ({ out: `{"line":${line},"notDone":"line longer than ${maxLine} bytes"}\n`, sessions: 0, errors: 0, notDone: 1, totals: [] });
+  let first = 1;
+  let longLines = 0;
+  /** Cuts read before the input's head was fingerprinted (and, resuming, checked): nothing is written before. */
+  let early: Cut[] | undefined = [];
+  const take = async (cuts: readonly Cut[]) => {
+    if (early) {
+      early.push(...cuts);
+      const head = print.head;
+      if (head === undefined) return;
+      cuts = early;
+      early = undefined;
+      if (recordInput && !resuming) writeSidecar(outPath!, { input: displayName(sessionsPath), head });
     }
-    return block;
+    for (const cut of cuts) {
+      if ("tooLong" in cut) {
+        const line = first++;
+        lineCount++;
+        if (previous && line < previous.done.length && previous.done[line] === 1) already++;
+        else {
+          longLines++;
+          await send(new Uint8Array(0), line, 1, tooLong(line));
+        }
+        continue;
+      }
+      lineCount += cut.count;
+      if (previous) already += blankDone(cut.bytes, first, previous.done);
+      await send(cut.bytes, first, cut.count);
+      first += cut.count;
+    }
   };
+  const cutter = new LineCutter(maxLine);
+  let all: Print | undefined;
 
+  try {
   try {
     for (let i = 0; i < workers; i++) spawn(0);
     // The main thread only cuts the input into blocks of whole lines and counts them: parsing,
     // pricing and JSON all happen in the workers.
-    let first = 1;
-    let rest: Uint8Array[] = [];
-    let restLength = 0;
     try {
+      let whole = true;
       for await (const piece of input as AsyncIterable<Uint8Array | string>) {
-        if (stopped()) break;
-        const data = typeof piece === "string" ? encoder.encode(piece) : piece;
-        const cut = data.lastIndexOf(10);
-        if (cut < 0) {
-          rest.push(data);
-          restLength += data.length;
-          continue;
+        if (stopped()) {
+          whole = false;
+          break;
         }
-        const block = add([...rest, data.subarray(0, cut + 1)], restLength + cut + 1);
-        let lines = 0;
-        for (let i = block.indexOf(10); i >= 0; i = block.indexOf(10, i + 1)) lines++;
-        lineCount += lines;
-        if (previous) already += blankDone(block, first, previous.done);
-        await send(block, first, lines);
-        first += lines;
-        const tail = data.subarray(cut + 1);
-        rest = tail.length > 0 ? [tail.slice()] : [];
-        restLength = tail.length;
+        const data = typeof piece === "string" ? encoder.encode(piece) : piece;
+        print.update(data);
+        await take(cutter.push(data));
       }
-      if (restLength > 0 && !stopped()) {
-        // A last line without its newline (a truncated input ends so): priced like any other.
-        const block = add(rest, restLength);
-        lineCount++;
-        if (previous) already += blankDone(block, first, previous.done);
-        await send(block, first, 1);
-      }
+      all = print.end(whole && !stopped());
+      // A last line without its newline (a truncated input ends so): priced like any other.
+      if (!stopped()) await take(cutter.end());
     } catch (e) {
+      if (e instanceof InputError) throw e;
       // Destroying the input on Ctrl-C ends the loop with an error; any other is the input's.
       if (!env.signal?.aborted) throw new InputError(sessionsPath, [{ path: "", message: `cannot be read: ${failureText(e)}` }]);
     }
@@ -505,6 +582,12 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
     }
     for (const slot of slots) slot.closing = true;
     await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+  } catch (e) {
+    // Refused or unreadable input: a resumed file stays as it was, and nothing is left beside it.
+    merge?.close();
+    sink.abandon();
+    throw e;
   }
 
   // A resumed file keeps the records it had past where this run got to.
@@ -524,11 +607,28 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
       outputFailure = { line: writtenTo + 1, why: failureText(e) };
     }
   }
+  // The record of the input beside the file: every byte this run read (a resumed file's only once
+  // it replaced the old one; one that failed keeps the record its earlier run wrote).
+  if (recordInput && !(resuming && outputFailure)) {
+    try {
+      writeSidecar(outPath!, print.record(displayName(sessionsPath), all ?? print.end(false)));
+    } catch {
+      // the head record written before the first record stays
+    }
+  }
 
   const seconds = (performance.now() - started) / 1000;
   const money = [...totals].map(([code, t]) => `${code} ${formatMinor(t.minor, t.digits)}`).join("; ");
+  // Standard output: what it took (a write that succeeded); a reader that closed it may not have read
+  // the last of those (they were in the pipe), and what it never took is not counted.
+  if (outputFailure && outPath === undefined) outputFailure = { ...outputFailure, line: writtenTo + 1 };
   const held = writtenTo > 0 ? `the records of ${range(1, writtenTo)}` : "no record";
-  const holds = outPath === undefined ? `standard output was given ${held}` : `${outPath} holds ${held}`;
+  const holds =
+    outPath !== undefined
+      ? `${outPath} holds ${held}`
+      : outputFailure
+        ? `standard output took ${held}${writtenTo > 0 ? " (a reader that closed it may not have read the last of them)" : ""}`
+        : `standard output was given ${held}`;
   const finish = outPath === undefined ? "" : ` Finish with: ev-tariff batch … --out ${outPath} --resume`;
   const report = [
     `batch: ${sessions} priced, ${errors} error record(s), ${notDone} not done, ${lineCount} line(s)` +
@@ -537,7 +637,8 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
       `${workers === 0 ? "main thread" : `${workers} worker(s)`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     `batch: totals (gross)${previous ? " of the lines priced in this run" : ""}: ${money || "none"}`,
   ];
-  if (deaths > 0) report.push(`batch: ${deaths} worker(s) stopped and were replaced; their lines were priced again${notDone > 0 ? `, and ${notDone} line(s) that stopped a worker twice are listed as notDone` : ""}`);
+  if (deaths > 0) report.push(`batch: ${deaths} worker(s) stopped and were replaced; their lines were priced again${notDone - longLines > 0 ? `, and ${notDone - longLines} line(s) that stopped a worker twice are listed as notDone` : ""}`);
+  if (longLines > 0) report.push(`batch: ${longLines} line(s) longer than ${maxLine} bytes were skipped unread and are listed as notDone`);
   if (outputFailure) {
     const what = `batch: the output failed at input line ${outputFailure.line} (${outputFailure.why})`;
     report.push(
