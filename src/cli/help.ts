@@ -4,6 +4,8 @@ export const HELP = `ev-tariff — exact, explainable prices for EV charging ses
 
 Usage:
   ev-tariff validate <file…> [--kind K]           check tariffs, sessions, OCPI and OCPP documents
+  ev-tariff lint <tariff…> [--json]              findings beyond validity: rates that never apply, free
+                                                 hours, fees, price display rules (AFIR, NIST HB 44)
   ev-tariff price <tariff> <session> [--json]    print the receipt (a table, or exact JSON)
   ev-tariff explain <tariff> <session> [--json]  show which rate applied when, and every rounding
   ev-tariff markets [CODE…] [--json]             markets and regions: currency, zones, taxes and sources

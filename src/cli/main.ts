@@ -15,6 +15,7 @@ import { checkStdinOnce, displayName, InputError, jsonText, parseCommandArgs, pr
 import { formatMarkets, MARKETS_HELP } from "./markets.js";
 import { BATCH_HELP, runBatch } from "./batch.js";
 import { COMPARE_HELP, runCompare } from "./compare.js";
+import { commandLint } from "./lint.js";
 import { commandOcpi, printWarnings } from "./ocpi.js";
 import { commandConvert } from "./convert.js";
 import { detectKind, KINDS, kindName, wrongKindHint, type DocKind } from "./kinds.js";
@@ -217,7 +218,7 @@ export function runCli(argv: readonly string[], io: CliIO = nodeIO): number | Pr
  * @example
  * run(["price", "tariffs/gr/athens-dc-150.json", "tariffs/gr/sessions/evening-fast-charge.json"])
  */
-const COMMANDS = ["validate", "price", "explain", "markets", "batch", "worker", "ocpi", "convert", "compare"];
+const COMMANDS = ["validate", "lint", "price", "explain", "markets", "batch", "worker", "ocpi", "convert", "compare"];
 
 export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
   const io = safeIO(rawIO);
@@ -233,6 +234,8 @@ export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
         return commandConvert(rest, io);
       case "validate":
         return commandValidate(rest, io);
+      case "lint":
+        return commandLint(rest, io);
       case "price":
       case "explain":
         return commandPrice(command, rest, io);
@@ -252,7 +255,7 @@ export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
     if (values.help) return help(HELP, io);
     if (values.version) return help(version(), io);
     if (positionals[0] === undefined) throw new UsageError("no command given");
-    throw new UsageError(`unknown command "${positionals[0]}" (validate, price, explain, markets, batch, worker, ocpi, convert, compare)`);
+    throw new UsageError(`unknown command "${positionals[0]}" (validate, lint, price, explain, markets, batch, worker, ocpi, convert, compare)`);
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(e.message);

@@ -244,15 +244,16 @@ function idleGraceFindings(tariff: Tariff, never: Set<string>): LintFinding[] {
 }
 
 /** The least session fee every session pays (0 when some session pays none). */
-function leastSessionFee(tariff: Tariff, never: Set<string>): { amount: Dec; rates: string[] } {
+function leastSessionFee(tariff: Tariff, never: Set<string>): { amount: Dec; text: string; rates: string[] } {
   const rates = tariff.flat;
   const boxes = rates.map((r) => boxOf(r.when));
   const everything = reachable(boxOf(undefined), boxes, DOMAINS.flat);
-  if (rates.length === 0 || coverage(everything, boxes).result !== "covered") return { amount: new Dec(0), rates: [] };
+  if (rates.length === 0 || coverage(everything, boxes).result !== "covered") return { amount: new Dec(0), text: "0", rates: [] };
   const live = rates.map((r, i) => ({ r, at: pointerOf("flat", i) })).filter((x) => !never.has(x.at));
-  if (live.length === 0) return { amount: new Dec(0), rates: [] };
+  if (live.length === 0) return { amount: new Dec(0), text: "0", rates: [] };
   const least = live.reduce((m, x) => (new Dec(x.r.price).lt(m) ? new Dec(x.r.price) : m), new Dec(live[0]!.r.price));
-  return { amount: least, rates: live.filter((x) => new Dec(x.r.price).eq(least)).map((x) => x.at) };
+  const at = live.filter((x) => new Dec(x.r.price).eq(least));
+  return { amount: least, text: at[0]!.r.price, rates: at.map((x) => x.at) };
 }
 
 function priceLimitFindings(tariff: Tariff, never: Set<string>): LintFinding[] {
@@ -263,7 +264,7 @@ function priceLimitFindings(tariff: Tariff, never: Set<string>): LintFinding[] {
     finding(
       "max-below-min",
       "/maxPrice",
-      `${tariff.maxPrice} is below the session fee every session pays (at least ${fee.amount.toFixed()}, ${fee.rates.join(", ")}): every session costs ${tariff.maxPrice}`,
+      `${tariff.maxPrice} is below the session fee every session pays (at least ${fee.text}, ${fee.rates.join(", ")}): every session costs ${tariff.maxPrice}`,
     ),
   ];
 }

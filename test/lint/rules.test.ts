@@ -2,6 +2,8 @@
  * lintTariff (src/lint): each rule with a tariff that triggers it and one that does not, the exact
  * findings (pointer, severity, rule, source, message) where the wording matters.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findMarket, LINT_RULES, lintTariff, parseTariff, type LintFinding } from "../../src/index.js";
 import { AFIR, HB44 } from "../../src/lint/rules.js";
@@ -389,5 +391,21 @@ describe("the rule table", () => {
     expect(all.length).toBeGreaterThan(4);
     for (const f of all) expect(LINT_RULES.find((r) => r.id === f.rule)).toMatchObject({ severity: f.severity, source: f.source });
     expect(new Set(LINT_RULES.map((r) => r.id)).size).toBe(LINT_RULES.length);
+  });
+});
+
+describe("docs/lint.md", () => {
+  const doc = readFileSync(fileURLToPath(new URL("../../docs/lint.md", import.meta.url)), "utf8");
+  const rows = doc
+    .split("\n")
+    .filter((l) => l.startsWith("| `"))
+    .map((l) => l.split(" | ").map((c) => c.replace(/^\| /, "").trim()));
+  it("lists every rule with its severity and the start of its source, and no other", () => {
+    expect(rows.map((r) => r[0])).toEqual(LINT_RULES.map((r) => `\`${r.id}\``));
+    for (const [id, severity, source] of rows) {
+      const r = LINT_RULES.find((x) => `\`${x.id}\`` === id)!;
+      expect(severity, id).toBe(r.severity);
+      expect(r.source.startsWith(source!), `${id}: ${source}`).toBe(true);
+    }
   });
 });
