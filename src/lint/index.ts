@@ -11,7 +11,7 @@ import { DIMENSIONS, type Dimension, type Rate, type Tariff } from "../schema/ty
 import { parseInstant } from "../time/instants.js";
 import { intlZones, type Zone } from "../time/zones.js";
 import { EU_MEMBERS, HB44, LINT_RULES, rule, US_AND_TERRITORIES } from "./rules.js";
-import { boxOf, coverage, DATE_MAX, DATE_MIN, DOMAINS, emptyAxes, reachable, RANGE_KEYS, weekGaps, weekdaysOfDates, weekSet, type Interval } from "./sets.js";
+import { boxOf, coverage, DATE_MAX, DATE_MIN, DEFAULT_BUDGET, DOMAINS, emptyAxes, reachable, RANGE_KEYS, weekGaps, weekdaysOfDates, weekSet, type Budget, type Interval } from "./sets.js";
 import type { LintFinding, LintOptions, LintResult } from "./types.js";
 
 export type { LintFinding, LintOptions, LintResult, LintRule, LintSeverity } from "./types.js";
@@ -43,13 +43,20 @@ export function lintTariff(input: unknown, options: LintOptions = {}): LintResul
   const tariff = parsed.value;
   const ctx = context(tariff, options);
   const never = new Set<string>();
-  for (const dim of DIMENSIONS) findings.push(...rateFindings(tariff, dim, ctx, never));
+  const undecided: LintFinding[] = [];
+  for (const dim of DIMENSIONS) findings.push(...rateFindings(tariff, dim, ctx, never, undecided));
   for (const dim of DIMENSIONS) findings.push(...gapFindings(tariff, dim, never));
-  findings.push(...idleGraceFindings(tariff, never));
-  findings.push(...priceLimitFindings(tariff, never));
+  findings.push(...idleGraceFindings(tariff, never, ctx.budget, undecided));
+  findings.push(...priceLimitFindings(tariff, never, ctx.budget, undecided));
   findings.push(...startFeeFindings(tariff, never, options));
   findings.push(...marketFindings(tariff, never));
+  findings.push(...undecided);
   return result(tariff.id, true, findings);
+}
+
+/** A check given up at the work limit: said, not guessed. */
+function incomplete(pointer: string, what: string): LintFinding {
+  return finding("check-incomplete", pointer, `not decided: ${what}; the lint stopped at its work limit (option workLimit) for this tariff`);
 }
 
 function finding(id: string, pointer: string, message: string): LintFinding {
@@ -71,6 +78,8 @@ interface Context {
   /** The last local date a session can start on, when validTo is set. */
   readonly lastStartDate: string | undefined;
   readonly maxSessionDays: number;
+  /** Coverage work left, shared by every check of this lint. */
+  readonly budget: Budget;
 }
 
 function context(tariff: Tariff, options: LintOptions): Context {
@@ -95,6 +104,7 @@ function context(tariff: Tariff, options: LintOptions): Context {
     startDates: { lo: first, hi: lastStart ? nextDate(lastStart) : DATE_MAX },
     lastStartDate: lastStart,
     maxSessionDays,
+    budget: { left: options.workLimit ?? DEFAULT_BUDGET },
   };
 }
 
@@ -113,7 +123,7 @@ const pointerOf = (dim: Dimension, i: number) => `/${dim}/${i}`;
 // ---------------------------------------------------------------------------------------------
 // Rates that can never apply
 
-function rateFindings(tariff: Tariff, dim: Dimension, ctx: Context, never: Set<string>): LintFinding[] {
+function rateFindings(tariff: Tariff, dim: Dimension, ctx: Context, never: Set<string>, undecided: LintFinding[]): LintFinding[] {
   const out: LintFinding[] = [];
   const rates = tariff[dim];
   const boxes = rates.map((r) => boxOf(r.when));
@@ -147,7 +157,8 @@ function rateFindings(tariff: Tariff, dim: Dimension, ctx: Context, never: Set<s
     const earlier = boxes.slice(0, i);
     const sets = reachable(boxes[i]!, earlier, DOMAINS[dim], window);
     if (emptyAxes(sets).length > 0) return; // (outside the window: reported above)
-    const c = coverage(sets, earlier);
+    const c = coverage(sets, earlier, ctx.budget);
+    if (c.result === "unknown") undecided.push(incomplete(at, `whether earlier rates cover ${at} (rate-shadowed)`));
     if (c.result !== "covered") return;
     never.add(at);
     const by = c.by.map((j) => pointerOf(dim, j));
@@ -220,7 +231,7 @@ function gapFindings(tariff: Tariff, dim: Dimension, never: Set<string>): LintFi
 // ---------------------------------------------------------------------------------------------
 // Fees
 
-function idleGraceFindings(tariff: Tariff, never: Set<string>): LintFinding[] {
+function idleGraceFindings(tariff: Tariff, never: Set<string>, budget: Budget, undecided: LintFinding[]): LintFinding[] {
   const rates = tariff.idle;
   const boxes = rates.map((r) => boxOf(r.when));
   const atFirstMinute = { ...DOMAINS.idle, idleMinutes: "zero" as const };
@@ -231,7 +242,9 @@ function idleGraceFindings(tariff: Tariff, never: Set<string>): LintFinding[] {
     const earlier = boxes.slice(0, i);
     const sets = reachable(boxes[i]!, earlier, atFirstMinute);
     if (emptyAxes(sets).length > 0) return;
-    if (coverage(sets, earlier).result !== "open") return;
+    const c = coverage(sets, earlier, budget);
+    if (c.result === "unknown") undecided.push(incomplete(at, `whether ${at} charges from the first idle minute (idle-no-grace)`));
+    if (c.result !== "open") return;
     out.push(
       finding(
         "idle-no-grace",
@@ -244,11 +257,13 @@ function idleGraceFindings(tariff: Tariff, never: Set<string>): LintFinding[] {
 }
 
 /** The least session fee every session pays (0 when some session pays none). */
-function leastSessionFee(tariff: Tariff, never: Set<string>): { amount: Dec; text: string; rates: string[] } {
+function leastSessionFee(tariff: Tariff, never: Set<string>, budget: Budget, undecided: LintFinding[]): { amount: Dec; text: string; rates: string[] } {
   const rates = tariff.flat;
   const boxes = rates.map((r) => boxOf(r.when));
   const everything = reachable(boxOf(undefined), boxes, DOMAINS.flat);
-  if (rates.length === 0 || coverage(everything, boxes).result !== "covered") return { amount: new Dec(0), text: "0", rates: [] };
+  const c = rates.length === 0 ? undefined : coverage(everything, boxes, budget);
+  if (c?.result === "unknown") undecided.push(incomplete("/maxPrice", "whether every session pays a session fee above maxPrice (max-below-min)"));
+  if (c?.result !== "covered") return { amount: new Dec(0), text: "0", rates: [] };
   const live = rates.map((r, i) => ({ r, at: pointerOf("flat", i) })).filter((x) => !never.has(x.at));
   if (live.length === 0) return { amount: new Dec(0), text: "0", rates: [] };
   const least = live.reduce((m, x) => (new Dec(x.r.price).lt(m) ? new Dec(x.r.price) : m), new Dec(live[0]!.r.price));
@@ -256,9 +271,9 @@ function leastSessionFee(tariff: Tariff, never: Set<string>): { amount: Dec; tex
   return { amount: least, text: at[0]!.r.price, rates: at.map((x) => x.at) };
 }
 
-function priceLimitFindings(tariff: Tariff, never: Set<string>): LintFinding[] {
+function priceLimitFindings(tariff: Tariff, never: Set<string>, budget: Budget, undecided: LintFinding[]): LintFinding[] {
   if (tariff.maxPrice == null) return [];
-  const fee = leastSessionFee(tariff, never);
+  const fee = leastSessionFee(tariff, never, budget, undecided);
   if (!new Dec(tariff.maxPrice).lt(fee.amount)) return [];
   return [
     finding(

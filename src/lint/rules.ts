@@ -28,6 +28,7 @@ export const LINT_RULES: readonly LintRule[] = [
   { id: "afir-display-order", severity: "info", source: AFIR, summary: "EU: the order in which the tariff's components are to be shown (per kWh, per minute, per session, other); the file cannot show how a station displays them" },
   { id: "nist-unit-price", severity: "warning", source: HB44, summary: "US: the tariff has no unit price per kWh" },
   { id: "nist-additional-fees", severity: "info", source: HB44, summary: "US: fees besides the unit price per kWh (time, idle, session fee, minimum, maximum) that are to be disclosed; the file cannot show the disclosure or whether the state has adopted §3.40" },
+  { id: "check-incomplete", severity: "info", source: EV_TARIFF, summary: "an exact check (rate-shadowed, idle-no-grace, max-below-min) stopped at the lint's work limit for this tariff, so it was not decided" },
   { id: "transparency-not-checked", severity: "info", source: EV_TARIFF, summary: "no price-transparency rule is checked for this market (only EU member states and the US and its territories have rules here)" },
 ];
 

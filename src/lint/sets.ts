@@ -194,6 +194,16 @@ function endpoints<T>(set: readonly Interval<T>[] | null): T[] {
 class TooMuchWork extends Error {}
 
 /**
+ * Work left for coverage checks (candidate rates looked at), shared by all the checks of one lint so
+ * that a tariff of 100 rates with many bounds each is linted in a bounded time (a few hundred ms at
+ * most); a check that runs out answers "unknown".
+ */
+export interface Budget {
+  left: number;
+}
+export const DEFAULT_BUDGET = 1_000_000;
+
+/**
  * What a rate's box is in a dimension, given the boxes it is checked against: each axis's set,
  * cut to the values the axis takes there. Empty on some axis: the rate can never apply.
  * `domains` may fix more axes at 0 (the idle fee at the first idle minute).
@@ -235,14 +245,16 @@ export function emptyAxes(sets: Record<Axis, Interval<never>[]>): Axis[] {
 export function coverage(
   sets: Record<Axis, Interval<never>[]>,
   earlier: readonly Box[],
-  budget = 200_000,
+  budget: Budget = { left: DEFAULT_BUDGET },
 ): { readonly result: "covered"; readonly by: number[] } | { readonly result: "open" | "unknown" } {
-  let work = 0;
   const used = new Set<number>();
-  const free = (b: Box, from: number) => AXES.slice(from).every((a) => b[a] === null);
+  // The last axis each earlier box constrains: from the next one on, it holds everywhere.
+  const last = earlier.map((b) => AXES.reduce((m, a, i) => (b[a] !== null ? i : m), -1));
+  const free = (c: number, from: number) => last[c]! < from;
   const walk = (candidates: number[], k: number): boolean => {
-    if (++work > budget) throw new TooMuchWork();
-    const whole = candidates.find((c) => free(earlier[c]!, k));
+    budget.left -= candidates.length + 1;
+    if (budget.left < 0) throw new TooMuchWork();
+    const whole = candidates.find((c) => free(c, k));
     if (whole !== undefined) {
       used.add(whole);
       return true;
@@ -251,7 +263,10 @@ export function coverage(
     const axis = AXES[k]!;
     const order = ORDERS[axis];
     const cuts = candidates.flatMap((c) => endpoints(earlier[c]![axis] as readonly Interval<never>[] | null));
-    for (const piece of pieces(sets[axis], cuts, order)) {
+    const parts = pieces(sets[axis], cuts, order);
+    budget.left -= cuts.length + parts.length * candidates.length;
+    if (budget.left < 0) throw new TooMuchWork();
+    for (const piece of parts) {
       const next = candidates.filter((c) => holdsAt(earlier[c]![axis] as readonly Interval<never>[] | null, piece.lo, order));
       if (!walk(next, k + 1)) return false;
     }

@@ -47,6 +47,12 @@ export interface LintOptions {
    * `validTo` can still apply to a session started before it, up to this long after.
    */
   readonly maxSessionDays?: number;
+  /**
+   * How much work the exact coverage checks (rate-shadowed, idle-no-grace, max-below-min) may do for
+   * one tariff, in candidate rates looked at (default 1,000,000: well under a second for the worst
+   * tariff of 100 rates). A check that runs out is reported as `check-incomplete`, not guessed.
+   */
+  readonly workLimit?: number;
   /** Where the tariff's zone comes from (Intl by default; `embeddedZones` without Intl). */
   readonly zones?: ZoneProvider;
 }

@@ -384,6 +384,42 @@ describe("transparency-not-checked: Latin America and elsewhere", () => {
   });
 });
 
+describe("check-incomplete: an exact check given up at the work limit is said, not guessed", () => {
+  const doc = mx({
+    energy: [
+      { price: "5", when: { timeOfDay: { from: "22:00", to: "07:00" } } },
+      { price: "9", when: { timeOfDay: { from: "07:00", to: "22:00" } } },
+      { price: "8" },
+    ],
+    idle: [{ price: "12" }],
+  });
+  it("with a tiny work limit, each check that ran out is named", () => {
+    expect(lintTariff(doc, { workLimit: 3 }).findings.filter((f) => f.rule !== "transparency-not-checked")).toEqual([
+      {
+        pointer: "/energy/1",
+        severity: "info",
+        rule: "check-incomplete",
+        source: "ev-tariff",
+        message: "not decided: whether earlier rates cover /energy/1 (rate-shadowed); the lint stopped at its work limit (option workLimit) for this tariff",
+      },
+      expect.objectContaining({ pointer: "/energy/2", rule: "check-incomplete" }),
+      expect.objectContaining({ pointer: "/idle/0", rule: "check-incomplete", message: expect.stringContaining("(idle-no-grace)") }),
+    ]);
+  });
+  it("with the default limit, the same tariff is decided", () => {
+    expect(found(doc).map((f) => `${f.rule} ${f.pointer}`)).toEqual(["rate-shadowed /energy/2", "idle-no-grace /idle/0"]);
+  });
+  it("the worst tariff of 100 rates is linted within the default limit, and what ran out is named", () => {
+    const nested = Array.from({ length: 60 }, (_, i) => ({
+      price: "6",
+      when: { timeOfDay: { from: `${String(i % 24).padStart(2, "0")}:00`, to: `${String((i + 12) % 24).padStart(2, "0")}:30` }, energyKWh: { min: String(i) }, powerKW: { min: String(i) }, sessionMinutes: { min: String(i) } },
+    }));
+    const r = lintTariff(mx({ energy: [...nested, { price: "1" }], time: nested }));
+    expect(r.findings.some((f) => f.rule === "check-incomplete")).toBe(true);
+    expect(r.errors).toBe(0);
+  });
+});
+
 describe("the rule table", () => {
   it("every finding names a rule of LINT_RULES with its severity and source", () => {
     const docs = [gr({ time: [{ price: "1" }], flat: [{ price: "30" }], maxPrice: "20", idle: [{ price: "12" }] }), mx({ energy: [{ price: "6", when: { idleMinutes: { min: "1" } } }] })];
