@@ -10,20 +10,25 @@ import {
   localeFormat,
   quote,
   renderReceipt,
+  lintTariff,
   safeParseTariff,
   TariffError,
   TEXT_LANGUAGES,
   type CompiledTariff,
   type CostCurve,
   type CurveComponent,
+  type CurvePoint,
   type Issue,
+  type LintResult,
+  type QuoteInput,
   type Quote,
   type LocaleFormat,
   type Receipt,
   type ReceiptLine,
 } from "ev-tariff";
 import bundled from "virtual:tariffs";
-import { durationText, hoursToSeconds, roundDecimal, trimZeros, type DurationUnits } from "./units.js";
+import { locatePointer } from "./json-pointer.js";
+import { changePercent, differenceText, durationText, hoursToSeconds, roundDecimal, trimZeros, type DurationUnits } from "./units.js";
 
 const DEFAULT_TARIFF = "gr/athens-dc-150.json";
 const DEFAULT_START = "2026-06-01T18:00";
@@ -91,16 +96,21 @@ function setFieldError(input: HTMLElement, error: HTMLElement, message: string |
 // ---------------------------------------------------------------------------------------------
 // Setup
 
+/** The bundled tariffs' currencies, for the compare picker (only one currency can share the chart's axis). */
+const bundledCurrency = new Map<string, string>();
+const compareSelect = $<HTMLSelectElement>("compare");
 for (const t of bundled) {
   const market = t.file.split("/")[0]!.toUpperCase();
   let label = t.file;
   try {
-    const doc = JSON.parse(t.text) as { id?: string; name?: { en?: string } };
+    const doc = JSON.parse(t.text) as { id?: string; name?: { en?: string }; currency?: string };
     label = `${market} · ${doc.name?.en ?? doc.id ?? t.file} (${t.file})`;
+    if (typeof doc.currency === "string") bundledCurrency.set(t.file, doc.currency);
   } catch {
     // listed by its path
   }
   tariffSelect.append(el("option", { value: t.file }, label));
+  compareSelect.append(el("option", { value: t.file }, label));
 }
 tariffSelect.append(el("option", { value: CUSTOM }, "Pasted / edited JSON"));
 for (const lang of TEXT_LANGUAGES) languageSelect.append(el("option", { value: lang }, `${LANGUAGE_NAMES[lang] ?? lang} (${lang})`));
@@ -116,6 +126,11 @@ kwhInput.value = params.get("kWh") ?? "30";
 powerInput.value = params.get("powerKW") ?? "60";
 idleInput.value = params.get("idleMinutes") ?? "20";
 languageSelect.value = params.get("lang") ?? "en";
+
+compareSelect.value = bundled.some((b) => b.file === params.get("compare")) ? params.get("compare")! : "";
+for (const r of document.querySelectorAll<HTMLInputElement>('input[name="curve-x"]')) r.checked = r.value === (params.get("x") === "energy" ? "energy" : "time");
+compareSelect.addEventListener("change", update);
+for (const r of document.querySelectorAll<HTMLInputElement>('input[name="curve-x"]')) r.addEventListener("change", update);
 
 tariffSelect.addEventListener("change", () => {
   const t = bundled.find((b) => b.file === tariffSelect.value);
@@ -295,113 +310,172 @@ function minuteStep(span: number): number {
   return 10080;
 }
 
-function renderChart(curve: CostCurve, q: Quote, ct: CompiledTariff, locale: string): void {
+/** A cost curve drawn on the chart: the tariff in the editor, or the one it is compared with. */
+interface Series {
+  readonly curve: CostCurve;
+  readonly label: string;
+  readonly color: string;
+  readonly dash?: string;
+  readonly testId: string;
+}
+
+type Axis = "time" | "energy";
+
+/**
+ * The cumulative cost of the session against time (minutes since the start, and the station's clock)
+ * or against the energy delivered: stacked per component for one tariff, or the totals of two tariffs
+ * (same currency) on the same axes.
+ */
+function renderChart(main: Series, q: Quote, ct: CompiledTariff, locale: string, other: Series | undefined, axis: Axis): void {
   const W = Math.max(320, Math.round($("chart").clientWidth || 760));
   const narrow = W < 640; // a phone: the readout takes two lines
   const H = 300;
-  const M = { left: 62, right: 18, top: narrow ? 40 : 26, bottom: 40 };
+  const M = { left: 62, right: 18, top: narrow ? 40 : 26, bottom: axis === "time" ? 40 : 28 };
+  const curve = main.curve;
   const pts = curve.points;
   const last = pts[pts.length - 1]!;
-  const xMax = Math.max(last.minute, 1);
-  const totals = pts.map((p) => Number(p.total));
+  const xOf = (p: CurvePoint) => (axis === "time" ? p.minute : Number(p.kWh));
+  const xMax = xOf(last) > 0 ? xOf(last) : 1;
+  const series = other ? [main, other] : [main];
+  const totals = series.flatMap((s) => s.curve.points.map((p) => Number(p.total)));
   const yTop = Math.max(...totals, 0);
   const yStep = niceStep(yTop || 1, 5);
   const yMax = Math.max(yStep, Math.ceil(yTop / yStep - 1e-9) * yStep);
-  const x = (m: number) => M.left + (m / xMax) * (W - M.left - M.right);
+  const x = (v: number) => M.left + (v / xMax) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - (v / yMax) * (H - M.top - M.bottom);
   const digits = findCurrency(curve.currency)?.settlementDigits ?? 2;
   const fmt = localeFormat(locale, ct.tariff.market);
   const money = (v: number, d = digits) => fmt.money(v.toFixed(d), curve.currency, d);
+  const kWhText = (v: number) => `${trimZeros(v.toFixed(3))} kWh`;
 
-  const root = svg("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": `Cumulative cost by minute, ${curve.currency}`, "data-points": pts.length });
+  const root = svg("svg", {
+    class: "chart",
+    viewBox: `0 0 ${W} ${H}`,
+    role: "img",
+    "aria-label": `Cumulative cost by ${axis === "time" ? "minute" : "energy delivered"}, ${curve.currency}`,
+    "data-points": pts.length,
+    "data-axis": axis,
+  });
   // grid and y axis
   const yDigits = yStep < 1 ? Math.min(6, Math.ceil(-Math.log10(yStep)) + (String(yStep).includes("25") ? 1 : 0)) : 0;
   for (let v = 0; v <= yMax + yStep / 1e6; v += yStep) {
     root.append(svg("line", { x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), stroke: v === 0 ? "#8a96a5" : "#e3e8ee" }));
     root.append(svg("text", { x: M.left - 6, y: y(v) + 4, "text-anchor": "end" }, money(v, Math.min(digits, yDigits))));
   }
-  // x axis: minutes since start, and the station's wall clock
   const start = Date.parse(q.session.start);
-  const xs = minuteStep(xMax);
-  for (let m = 0; m <= xMax + 1e-9; m += xs) {
-    const utc = start + m * MINUTE;
-    const clock = new Date(utc + ct.zone.offsetMs(utc)).toISOString().slice(11, 16);
-    root.append(svg("line", { x1: x(m), x2: x(m), y1: H - M.bottom, y2: H - M.bottom + 4, stroke: "#8a96a5" }));
-    root.append(svg("text", { x: x(m), y: H - M.bottom + 16, "text-anchor": "middle" }, m >= 120 && m % 60 === 0 ? `${m / 60} h` : `${m} min`));
-    root.append(svg("text", { x: x(m), y: H - M.bottom + 30, "text-anchor": "middle" }, clock));
+  const tick = (at: number, ...labels: string[]) => {
+    root.append(svg("line", { x1: x(at), x2: x(at), y1: H - M.bottom, y2: H - M.bottom + 4, stroke: "#8a96a5", class: "tick" }));
+    labels.forEach((l, k) => root.append(svg("text", { x: x(at), y: H - M.bottom + 16 + 14 * k, "text-anchor": "middle", class: "tick-label" }, l)));
+  };
+  if (axis === "time") {
+    // minutes since start, and the station's wall clock
+    const xs = minuteStep(xMax);
+    for (let m = 0; m <= xMax + 1e-9; m += xs) {
+      const utc = start + m * MINUTE;
+      const clock = new Date(utc + ct.zone.offsetMs(utc)).toISOString().slice(11, 16);
+      tick(m, m >= 120 && m % 60 === 0 ? `${m / 60} h` : `${m} min`, clock);
+    }
+  } else {
+    const xs = niceStep(xMax, narrow ? 4 : 8);
+    for (let v = 0; v <= xMax + xs / 1e6; v += xs) tick(v, kWhText(v));
   }
-  // stacked areas per component
+  // one tariff: stacked areas per component
   const present = STACK.filter((c) => curve.components.includes(c));
-  const base = pts.map(() => 0);
-  for (const c of present) {
-    const top = pts.map((p, i) => base[i]! + Number(p.cost[c] ?? 0));
-    const upper = pts.map((p, i) => `${x(p.minute).toFixed(2)},${y(top[i]!).toFixed(2)}`);
-    const lower = pts.map((p, i) => `${x(p.minute).toFixed(2)},${y(base[i]!).toFixed(2)}`).reverse();
-    root.append(svg("polygon", { points: [...upper, ...lower].join(" "), fill: COLORS[c], "fill-opacity": 0.28, stroke: "none", "data-component": c }));
-    top.forEach((v, i) => (base[i] = v));
+  if (!other) {
+    const base = pts.map(() => 0);
+    for (const c of present) {
+      const top = pts.map((p, i) => base[i]! + Number(p.cost[c] ?? 0));
+      const upper = pts.map((p, i) => `${x(xOf(p)).toFixed(2)},${y(top[i]!).toFixed(2)}`);
+      const lower = pts.map((p, i) => `${x(xOf(p)).toFixed(2)},${y(base[i]!).toFixed(2)}`).reverse();
+      root.append(svg("polygon", { points: [...upper, ...lower].join(" "), fill: COLORS[c], "fill-opacity": 0.28, stroke: "none", "data-component": c }));
+      top.forEach((v, i) => (base[i] = v));
+    }
   }
-  root.append(
-    svg("polyline", {
-      points: pts.map((p) => `${x(p.minute).toFixed(2)},${y(Number(p.total)).toFixed(2)}`).join(" "),
-      fill: "none",
-      stroke: "#10263f",
-      "stroke-width": 2,
-      "data-testid": "curve-total",
-    }),
-  );
-  // charging end
+  // charging end (on the time axis; on the energy axis idle time is the vertical run at the end)
   const chargingMin = (Date.parse(q.session.chargingEnd ?? q.session.end) - start) / MINUTE;
-  if (chargingMin > 0 && chargingMin < last.minute) {
+  if (axis === "time" && chargingMin > 0 && chargingMin < last.minute) {
     root.append(svg("line", { x1: x(chargingMin), x2: x(chargingMin), y1: M.top - 6, y2: H - M.bottom, stroke: "#5f6b7a", "stroke-dasharray": "4 3" }));
     root.append(svg("text", { x: x(chargingMin) + 4, y: M.top + 4 }, "charging ends"));
   }
-  root.append(svg("circle", { cx: x(last.minute), cy: y(Number(last.total)), r: 3.5, fill: "#10263f" }));
+  for (const s of series) {
+    const sp = s.curve.points;
+    root.append(
+      svg("polyline", {
+        points: sp.map((p) => `${x(xOf(p)).toFixed(2)},${y(Number(p.total)).toFixed(2)}`).join(" "),
+        fill: "none",
+        stroke: s.color,
+        "stroke-width": 2,
+        ...(s.dash ? { "stroke-dasharray": s.dash } : {}),
+        "data-testid": s.testId,
+        "data-points": sp.length,
+      }),
+    );
+    const end = sp[sp.length - 1]!;
+    root.append(svg("circle", { cx: x(xOf(end)), cy: y(Number(end.total)), r: 3.5, fill: s.color }));
+  }
 
   // hover readout
   const guide = svg("line", { y1: M.top - 6, y2: H - M.bottom, stroke: "#10263f", "stroke-opacity": 0.35, visibility: "hidden" });
-  const dot = svg("circle", { r: 4, fill: "#fff", stroke: "#10263f", "stroke-width": 2, visibility: "hidden" });
+  const dots = series.map((s) => svg("circle", { r: 4, fill: "#fff", stroke: s.color, "stroke-width": 2, visibility: "hidden" }));
   const readout = svg("text", { x: narrow ? 4 : M.left, y: 14, class: "readout", "data-testid": "chart-readout" });
   const show = (i: number) => {
     const p = pts[i]!;
     const utc = Date.parse(p.at);
     const clock = new Date(utc + ct.zone.offsetMs(utc)).toISOString().slice(11, 16);
-    const parts = present.map((c) => `${c} ${money(Number(p.cost[c] ?? 0))}`).join(" · ");
-    const head = `${clock} (+${trimZeros(p.minute.toFixed(2))} min), ${trimZeros(Number(p.kWh).toFixed(3))} kWh: ${money(Number(p.total))}`;
-    if (narrow) readout.replaceChildren(svg("tspan", { x: 4 }, head), svg("tspan", { x: 4, dy: 14 }, `(${parts})`));
-    else readout.textContent = `${head}  (${parts})`;
-    guide.setAttribute("x1", String(x(p.minute)));
-    guide.setAttribute("x2", String(x(p.minute)));
-    dot.setAttribute("cx", String(x(p.minute)));
-    dot.setAttribute("cy", String(y(Number(p.total))));
+    const head = `${clock} (+${trimZeros(p.minute.toFixed(2))} min), ${kWhText(Number(p.kWh))}`;
+    const q2 = other?.curve.points.find((o) => o.minute === p.minute);
+    const tail = other
+      ? `${main.label} ${money(Number(p.total))} · ${other.label} ${q2 ? money(Number(q2.total)) : "—"}`
+      : `${money(Number(p.total))}  (${present.map((c) => `${c} ${money(Number(p.cost[c] ?? 0))}`).join(" · ")})`;
+    if (narrow) readout.replaceChildren(svg("tspan", { x: 4 }, `${head}:`), svg("tspan", { x: 4, dy: 14 }, tail));
+    else readout.textContent = `${head}: ${tail}`;
+    guide.setAttribute("x1", String(x(xOf(p))));
+    guide.setAttribute("x2", String(x(xOf(p))));
+    [p, q2].forEach((pt, k) => {
+      if (!dots[k]) return;
+      if (pt) {
+        dots[k].setAttribute("cx", String(x(xOf(pt))));
+        dots[k].setAttribute("cy", String(y(Number(pt.total))));
+      }
+    });
   };
   show(pts.length - 1);
   const overlay = svg("rect", { x: M.left, y: M.top, width: W - M.left - M.right, height: H - M.top - M.bottom, fill: "transparent" });
+  const setVisible = (v: string) => [guide, ...dots].forEach((e) => e.setAttribute("visibility", v));
   overlay.addEventListener("pointermove", (ev) => {
     const box = root.getBoundingClientRect();
-    const minute = (((ev.clientX - box.left) / box.width) * W - M.left) / (W - M.left - M.right) * xMax;
+    const at = ((((ev.clientX - box.left) / box.width) * W - M.left) / (W - M.left - M.right)) * xMax;
     let best = 0;
-    for (let i = 1; i < pts.length; i++) if (Math.abs(pts[i]!.minute - minute) < Math.abs(pts[best]!.minute - minute)) best = i;
-    guide.setAttribute("visibility", "visible");
-    dot.setAttribute("visibility", "visible");
+    for (let i = 1; i < pts.length; i++) if (Math.abs(xOf(pts[i]!) - at) < Math.abs(xOf(pts[best]!) - at)) best = i;
+    setVisible("visible");
     show(best);
   });
   overlay.addEventListener("pointerleave", () => {
-    guide.setAttribute("visibility", "hidden");
-    dot.setAttribute("visibility", "hidden");
+    setVisible("hidden");
     show(pts.length - 1);
   });
-  root.append(guide, dot, readout, overlay);
+  root.append(guide, ...dots, readout, overlay);
   $("chart").replaceChildren(root);
 
+  const swatch = (color: string, dashed = false) => {
+    const i = el("i");
+    i.style.background = dashed ? `repeating-linear-gradient(90deg, ${color} 0 4px, transparent 4px 6px)` : color;
+    return i;
+  };
   $("legend").replaceChildren(
-    ...present.map((c) => {
-      const span = el("span", {}, `${c} ${money(Number(last.cost[c] ?? 0))}`);
-      const swatch = el("i");
-      swatch.style.background = COLORS[c];
-      span.prepend(swatch);
-      return span;
-    }),
-    el("span", {}, `— total ${money(Number(last.total))}; subtotal of rounded lines ${fmt.money(curve.subtotal, curve.currency, digits)}`),
+    ...(other
+      ? series.map((s) => {
+          const end = s.curve.points[s.curve.points.length - 1]!;
+          const span = el("span", { "data-testid": `legend-${s.testId}` }, `${s.label} ${money(Number(end.total))}`);
+          span.prepend(swatch(s.color, Boolean(s.dash)));
+          return span;
+        })
+      : present.map((c) => {
+          const span = el("span", {}, `${c} ${money(Number(last.cost[c] ?? 0))}`);
+          span.prepend(swatch(COLORS[c]));
+          return span;
+        })),
+    el("span", {}, other ? "(before min/max and rounding)" : `— total ${money(Number(last.total))}; subtotal of rounded lines ${fmt.money(curve.subtotal, curve.currency, digits)}`),
   );
   testId("curve-basis").textContent = `(${curve.currency}, ${curve.pricesInclude === "tax" ? "prices including tax" : "prices excluding tax"}, before min/max and rounding)`;
 }
@@ -507,6 +581,132 @@ function renderSummary(receipt: Receipt, q: Quote, locale: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lint findings, beside the editor (lintTariff, once per tariff text)
+
+let lintedText: string | undefined;
+
+function showLint(doc: unknown, text: string): void {
+  const lint = $("lint");
+  if (doc === undefined) {
+    lintedText = undefined;
+    lint.dataset.state = "waiting";
+    $("lint-summary").textContent = "runs once the tariff is valid";
+    $("lint-findings").replaceChildren();
+    return;
+  }
+  if (text === lintedText) return;
+  lintedText = text;
+  let result: LintResult;
+  try {
+    result = lintTariff(doc);
+  } catch (e) {
+    lint.dataset.state = "failed";
+    $("lint-summary").textContent = `could not lint: ${String(e)}`;
+    $("lint-findings").replaceChildren();
+    return;
+  }
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  lint.dataset.state = "done";
+  lint.dataset.errors = String(result.errors);
+  lint.dataset.warnings = String(result.warnings);
+  lint.dataset.infos = String(result.infos);
+  $("lint-summary").textContent = result.findings.length
+    ? `${count(result.errors, "error")}, ${count(result.warnings, "warning")}, ${count(result.infos, "info", "info")}`
+    : "no findings";
+  $("lint-findings").replaceChildren(
+    ...result.findings.map((f, i) => {
+      const li = el("li", { "data-testid": `lint-${i}`, "data-severity": f.severity, "data-rule": f.rule, "data-pointer": f.pointer });
+      li.append(el("span", { class: "sev" }, f.severity), el("span", { class: "rule" }, f.rule));
+      if (f.pointer) {
+        const go = el("button", { type: "button", class: "pointer", title: "select it in the editor" }, f.pointer);
+        go.addEventListener("click", () => selectPointer(f.pointer));
+        li.append(go);
+      } else li.append(el("span", { class: "hint" }, "whole tariff"));
+      li.append(el("span", { class: "msg" }, f.message), el("span", { class: "src" }, `source: ${f.source}`));
+      return li;
+    }),
+  );
+}
+
+/** Selects the text of a pointer's value in the editor and scrolls it into view. */
+function selectPointer(pointer: string): void {
+  const span = locatePointer(tariffJson.value, pointer);
+  if (!span) return;
+  tariffJson.focus();
+  tariffJson.setSelectionRange(span.start, span.end);
+  const line = tariffJson.value.slice(0, span.start).split("\n").length - 1;
+  const lineHeight = parseFloat(getComputedStyle(tariffJson).lineHeight) || 16;
+  if (tariffJson.wrap === "off") tariffJson.scrollTop = Math.max(0, (line - 2) * lineHeight);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compare with: the same session under a bundled tariff, drawn on the same chart
+
+const compiledBundled = new Map<string, CompiledTariff | string>();
+
+function bundledTariff(file: string): CompiledTariff | string {
+  let c = compiledBundled.get(file);
+  if (c === undefined) {
+    const t = bundled.find((b) => b.file === file);
+    try {
+      c = t ? compileTariff(JSON.parse(t.text)) : `${file} is not bundled`;
+    } catch (e) {
+      c = e instanceof TariffError ? e.issues.map((i) => `${i.path || "/"}: ${i.message}`).join("; ") : String(e);
+    }
+    compiledBundled.set(file, c);
+  }
+  return c;
+}
+
+/**
+ * Prices the same session (the same UTC start, energy, power, idle minutes and payment) under the
+ * tariff picked in "compare with"; shows both totals to pay and their exact difference. Returns the
+ * curve to draw, or nothing (no pick, another currency, or a session it refuses, each said so).
+ */
+function compareWith(ct: CompiledTariff, input: QuoteInput, receipt: Receipt, locale: string): Series | undefined {
+  const box = $("compare-summary");
+  for (const o of compareSelect.options) if (o.value) o.disabled = bundledCurrency.get(o.value) !== ct.tariff.currency;
+  const file = compareSelect.value;
+  box.replaceChildren();
+  delete box.dataset.state;
+  if (!file) return undefined;
+  const note = (text: string, state: string) => {
+    box.dataset.state = state;
+    box.replaceChildren(el("span", { class: "note" }, text));
+    return undefined;
+  };
+  const other = bundledTariff(file);
+  if (typeof other === "string") return note(`${file} does not compile: ${other}`, "refused");
+  if (other.tariff.currency !== ct.tariff.currency)
+    return note(`${file} prices in ${other.tariff.currency}, this tariff in ${ct.tariff.currency}: their curves do not share an axis`, "currency");
+  let qb: Quote;
+  try {
+    qb = quote(other, input);
+  } catch (e) {
+    const why = e instanceof TariffError ? e.issues.map((i) => `${i.path || "/"}: ${i.message}`).join("; ") : String(e);
+    return note(`${file} does not price this session: ${why}`, "refused");
+  }
+  const fmt = localeFormat(locale, ct.tariff.market);
+  const a = receipt.totals.gross;
+  const b = qb.receipt.totals.gross;
+  const diff = differenceText(b, a);
+  box.dataset.state = "ok";
+  box.dataset.a = a;
+  box.dataset.b = b;
+  box.dataset.difference = diff;
+  const money = (v: string) => fmt.money(v, receipt.currency);
+  const change = changePercent(b, a);
+  const pct = change === undefined ? "" : ` (${change} %)`;
+  box.append(
+    el("span", {}, `To pay: this tariff ${money(a)}; ${other.tariff.id} ${money(b)}; difference `),
+    el("strong", { "data-testid": "compare-difference" }, `${diff.startsWith("-") || /^[0.]+$/.test(diff) ? "" : "+"}${money(diff)}${pct}`),
+    el("span", { class: "hint" }, `. Same session: start ${input.start instanceof Date ? input.start.toISOString() : new Date(Number(input.start)).toISOString().replace(".000Z", "Z")}, priced in each tariff's own zone${other.tariff.pricesInclude !== ct.tariff.pricesInclude ? "; the curves are in each tariff's price basis (one includes tax, the other does not), the totals to pay both include it" : ""}.`),
+  );
+  if (receipt.currency !== qb.receipt.currency) return note(`the receipts are in ${receipt.currency} and ${qb.receipt.currency}`, "currency");
+  return { curve: qb.curve, label: other.tariff.id, color: "#d9480f", dash: "6 4", testId: "curve-compare" };
+}
+
+// ---------------------------------------------------------------------------------------------
 // The loop: read every input, show every problem at its field, price when all is well.
 
 let renders = 0;
@@ -525,12 +725,14 @@ function update(): void {
   try {
     json = JSON.parse(tariffJson.value);
   } catch (e) {
+    showLint(undefined, tariffJson.value);
     const { where, message } = jsonError(tariffJson.value, e);
     showTariffIssues([{ path: "", where, message: `not valid JSON: ${message}` }]);
     ok = false;
   }
   if (ok) {
     const parsed = safeParseTariff(json);
+    showLint(parsed.ok ? json : undefined, tariffJson.value);
     if (!parsed.ok) {
       showTariffIssues(parsed.issues);
       ok = false;
@@ -583,14 +785,16 @@ function update(): void {
   }
 
   let q: Quote;
+  let input: QuoteInput;
   try {
-    q = quote(ct, {
+    input = {
       start,
       kWh: values["/kWh"]!,
       powerKW: values["/powerKW"]!,
       ...(values["/idleMinutes"] !== undefined ? { idleMinutes: values["/idleMinutes"] } : {}),
       payment: paymentSelect.value as "card" | "app" | "cash",
-    });
+    };
+    q = quote(ct, input);
   } catch (e) {
     const issues = e instanceof TariffError ? e.issues : [{ path: "", message: String(e) }];
     const general: string[] = [];
@@ -612,7 +816,10 @@ function update(): void {
   renderSummary(receipt, q, locale);
   renderTables(receipt, ct);
   const compiled = ct;
-  drawChart = () => renderChart(q.curve, q, compiled, locale);
+  const mainSeries: Series = { curve: q.curve, label: "this tariff", color: "#10263f", testId: "curve-total" };
+  const compared = compareWith(compiled, input, receipt, locale);
+  const axis: Axis = document.querySelector<HTMLInputElement>('input[name="curve-x"]:checked')?.value === "energy" ? "energy" : "time";
+  drawChart = () => renderChart(mainSeries, q, compiled, locale, compared, axis);
   drawChart();
   renderDriverReceipt(receipt, compiled, locale);
   const receiptText = testId("receipt-text");

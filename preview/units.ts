@@ -49,3 +49,37 @@ export function roundDecimal(value: string, digits: number): string {
   const text = scaled.toString().padStart(digits + 1, "0");
   return trimZeros(`${text.slice(0, -digits)}.${text.slice(-digits)}`);
 }
+
+/** b − a for two decimal strings (money as a receipt writes it), exactly: "35.10" − "31.72" → "3.38". */
+export function differenceText(b: string, a: string): string {
+  const scale = Math.max(decimals(a), decimals(b));
+  const diff = scaled(b, scale) - scaled(a, scale);
+  const sign = diff < 0n ? "-" : "";
+  const digits = (diff < 0n ? -diff : diff).toString().padStart(scale + 1, "0");
+  return scale ? `${sign}${digits.slice(0, -scale)}.${digits.slice(-scale)}` : `${sign}${digits}`;
+}
+
+function decimals(v: string): number {
+  const dot = v.indexOf(".");
+  return dot < 0 ? 0 : v.length - dot - 1;
+}
+
+function scaled(v: string, scale: number): bigint {
+  const negative = v.startsWith("-");
+  const [whole = "0", frac = ""] = (negative ? v.slice(1) : v).split(".");
+  const n = BigInt(whole + frac.padEnd(scale, "0"));
+  return negative ? -n : n;
+}
+
+/** (b − a) / a as a percentage with one decimal, rounded half away from zero, exactly ("+10.7", "-3.0", "0.0"); undefined when a is 0. */
+export function changePercent(b: string, a: string): string | undefined {
+  const scale = Math.max(decimals(a), decimals(b));
+  const base = scaled(a, scale);
+  if (base === 0n) return undefined;
+  const diff = scaled(b, scale) - base;
+  const num = diff * 1000n * (base < 0n ? -1n : 1n);
+  const den = base < 0n ? -base : base;
+  const tenths = (num < 0n ? -1n : 1n) * (((num < 0n ? -num : num) * 2n + den) / (2n * den));
+  const abs = (tenths < 0n ? -tenths : tenths).toString().padStart(2, "0");
+  return `${tenths < 0n ? "-" : tenths > 0n ? "+" : ""}${abs.slice(0, -1)}.${abs.slice(-1)}`;
+}

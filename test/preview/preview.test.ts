@@ -18,7 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPreview } from "../../scripts/build-preview.js";
 import { launchChromium, type PreviewBrowser } from "../../scripts/preview-browser.js";
 import { servePreview, type PreviewServer } from "../../scripts/serve-preview.js";
-import { describeTariff, localeFormat, parseSession, parseTariff, priceSession, quote, renderReceipt, safeParseTariff, type Receipt } from "../../src/index.js";
+import { describeTariff, lintTariff, localeFormat, parseSession, parseTariff, priceSession, quote, renderReceipt, safeParseTariff, type Receipt } from "../../src/index.js";
+import { Decimal } from "../../src/money/decimal-lib.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const TARIFF_FILE = "be/brussels-dc-150.json";
@@ -258,6 +259,122 @@ describe.skipIf(process.env.EXPECTED_HOST_TZ !== "UTC")("the price preview page 
     await page.click('label:has([data-testid="view-driver"])');
     await page.selectOption('[data-testid="language"]', "en");
     await rendered(page, n, "en-BE");
+  }, 30_000);
+
+  it("lists lintTariff's findings beside the editor and selects a finding's place in it", async () => {
+    const shownFindings = () =>
+      page.$$eval('[data-testid="lint-findings"] li', (lis) =>
+        lis.map((li) => ({ pointer: li.getAttribute("data-pointer"), severity: li.getAttribute("data-severity"), rule: li.getAttribute("data-rule"), text: li.textContent ?? "" })),
+      );
+    const expectFindings = async (doc: unknown) => {
+      const { findings } = lintTariff(doc);
+      const listed = await shownFindings();
+      expect(listed.map(({ pointer, severity, rule }) => ({ pointer, severity, rule }))).toEqual(findings.map(({ pointer, severity, rule }) => ({ pointer, severity, rule })));
+      for (const [k, f] of findings.entries()) {
+        expect(listed[k]!.text).toContain(f.message);
+        expect(listed[k]!.text).toContain(f.source);
+      }
+      return findings;
+    };
+    // The bundled Brussels tariff: what lintTariff says of it, here in Node.
+    expect(await page.getAttribute('[data-testid="lint"]', "data-state")).toBe("done");
+    const bundledFindings = await expectFindings(JSON.parse(tariffText));
+    expect(bundledFindings.length).toBeGreaterThan(0);
+
+    // An edited tariff: a flat 0.69 first makes the night rate after it unreachable, and the idle fee loses its grace.
+    const doc = JSON.parse(tariffText) as { energy: unknown[]; idle: Array<{ when?: unknown }> };
+    doc.energy = [{ price: "0.69" }, { price: "0.49", when: { timeOfDay: { from: "22:00", to: "07:00" } } }];
+    delete doc.idle[0]!.when;
+    const text = JSON.stringify(doc, null, 2);
+    let n = await page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
+    await page.fill('[data-testid="tariff-json"]', text);
+    n = await rendered(page, n);
+    const findings = await expectFindings(doc);
+    expect(findings.map((f) => [f.rule, f.pointer])).toEqual(expect.arrayContaining([["rate-shadowed", "/energy/1"], ["idle-no-grace", "/idle/0"]]));
+    const errors = Number(await page.getAttribute('[data-testid="lint"]', "data-errors"));
+    const warnings = Number(await page.getAttribute('[data-testid="lint"]', "data-warnings"));
+    expect([errors, warnings]).toEqual([findings.filter((f) => f.severity === "error").length, findings.filter((f) => f.severity === "warning").length]);
+    expect(await page.textContent('[data-testid="lint-summary"]')).toContain(`${warnings} warning`);
+
+    // Its pointer selects the rate in the editor.
+    await page.click('[data-testid="lint-findings"] li[data-rule="rate-shadowed"] button.pointer');
+    const selected = await page.$eval('[data-testid="tariff-json"]', (t) => {
+      const a = t as HTMLTextAreaElement;
+      return a.value.slice(a.selectionStart, a.selectionEnd);
+    });
+    expect(JSON.parse(selected)).toEqual(doc.energy[1]);
+
+    // Broken JSON: no lint until the tariff is valid again.
+    await page.fill('[data-testid="tariff-json"]', text.slice(0, -2));
+    await page.waitForSelector('[data-testid="lint"][data-state="waiting"]');
+    expect(await page.$$('[data-testid="lint-findings"] li')).toHaveLength(0);
+    await page.selectOption('[data-testid="tariff-select"]', TARIFF_FILE);
+    await rendered(page, n);
+    await expectFindings(JSON.parse(tariffText));
+  }, 30_000);
+
+  it("draws the cost curves of two tariffs for the same session, against time or energy", async () => {
+    const OTHER = "fr/lyon-dc-100.json";
+    const other = parseTariff(JSON.parse(readFileSync(join(root, "tariffs", OTHER), "utf8")));
+    const input = { start: "2026-06-01T19:20:00Z", kWh: "45", powerKW: "50", idleMinutes: "25" };
+    const a = quote(tariff, input);
+    const b = quote(other, input);
+    expect(b.receipt.totals.gross).not.toBe(a.receipt.totals.gross);
+
+    let n = await page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
+    expect(await page.$$('[data-testid="curve-compare"]')).toHaveLength(0);
+    await page.selectOption('[data-testid="compare-select"]', OTHER);
+    n = await rendered(page, n);
+    const summary = await page.$eval('[data-testid="compare-summary"]', (e) => {
+      const d = (e as HTMLElement).dataset;
+      return { state: d.state, a: d.a, b: d.b, difference: d.difference };
+    });
+    expect(summary.state).toBe("ok");
+    expect(summary.a).toBe(a.receipt.totals.gross);
+    expect(summary.b).toBe(b.receipt.totals.gross);
+    expect(new Decimal(summary.difference!).eq(new Decimal(b.receipt.totals.gross).minus(a.receipt.totals.gross))).toBe(true);
+    const fmt = localeFormat("en-BE", "BE");
+    expect(norm(await page.textContent('[data-testid="compare-difference"]'))).toContain(norm(fmt.money(summary.difference!.replace(/^-/, ""), "EUR")));
+
+    // Two polylines, one point per minute of each curve, ending at each curve's last total.
+    const lines = await page.$$eval("svg.chart polyline", (ps) => ps.map((p) => ({ id: p.getAttribute("data-testid"), points: (p.getAttribute("points") ?? "").trim().split(/\s+/) })));
+    expect(lines.map((l) => l.id)).toEqual(["curve-total", "curve-compare"]);
+    expect(lines[0]!.points).toHaveLength(a.curve.points.length);
+    expect(lines[1]!.points).toHaveLength(b.curve.points.length);
+    const lastY = (l: (typeof lines)[number]) => Number(l.points[l.points.length - 1]!.split(",")[1]);
+    // SVG y grows downwards: the dearer tariff's curve ends higher up.
+    const aEnd = Number(a.curve.points[a.curve.points.length - 1]!.total);
+    const bEnd = Number(b.curve.points[b.curve.points.length - 1]!.total);
+    expect(Math.sign(lastY(lines[0]!) - lastY(lines[1]!))).toBe(Math.sign(bEnd - aEnd));
+    expect(await page.textContent('[data-testid="chart-readout"]')).toContain(other.id);
+
+    // Against energy: the x axis is in kWh, the same points.
+    await page.click('label:has([data-testid="x-energy"])');
+    n = await rendered(page, n);
+    expect(await page.getAttribute("svg.chart", "data-axis")).toBe("energy");
+    const ticks = await page.$$eval("svg.chart text.tick-label", (ts) => ts.map((t) => t.textContent ?? ""));
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const t of ticks) expect(t).toMatch(/ kWh$/);
+    expect(await page.$$eval("svg.chart polyline", (ps) => ps.map((p) => p.getAttribute("data-points")))).toEqual([String(a.curve.points.length), String(b.curve.points.length)]);
+    await page.click('label:has([data-testid="x-time"])');
+    n = await rendered(page, n);
+
+    // A tariff in another currency cannot share the axis: it is disabled in the picker and, if picked, said so.
+    const USD = "us/des-moines-dc-150.json";
+    expect(await page.$eval(`[data-testid="compare-select"] option[value="${USD}"]`, (o) => (o as HTMLOptionElement).disabled)).toBe(true);
+    await page.$eval('[data-testid="compare-select"]', (s, v) => {
+      (s as HTMLSelectElement).value = v;
+      s.dispatchEvent(new Event("change"));
+    }, USD);
+    n = await rendered(page, n);
+    expect(await page.getAttribute('[data-testid="compare-summary"]', "data-state")).toBe("currency");
+    expect(await page.textContent('[data-testid="compare-summary"]')).toContain("USD");
+    expect(await page.$$('[data-testid="curve-compare"]')).toHaveLength(0);
+
+    await page.selectOption('[data-testid="compare-select"]', "");
+    await rendered(page, n);
+    expect(await page.$$('[data-testid="curve-compare"]')).toHaveLength(0);
+    expect(await page.textContent('[data-testid="compare-summary"]')).toBe("");
   }, 30_000);
 
   it("has a resizable editor that cuts no line", async () => {

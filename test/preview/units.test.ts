@@ -2,7 +2,7 @@
 import { Decimal } from "../../src/money/decimal-lib.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { durationText, hoursToSeconds, roundDecimal, trimZeros } from "../../preview/units.js";
+import { changePercent, differenceText, durationText, hoursToSeconds, roundDecimal, trimZeros } from "../../preview/units.js";
 
 /** A duration as shown, read back into seconds (and whether it shows seconds at all). */
 function readBack(text: string): { seconds: number; hasSeconds: boolean; minutePart: number | undefined } {
@@ -66,6 +66,30 @@ describe("preview units", () => {
       fc.property(decimalString(12), fc.integer({ min: 1, max: 6 }), (value, digits) => {
         const want = trimZeros(new Decimal(value).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toFixed(digits));
         expect(roundDecimal(value, digits)).toBe(want);
+      }),
+    );
+  });
+});
+
+describe("preview money differences", () => {
+  it("subtracts receipt amounts exactly and gives the change in percent, half away from zero", () => {
+    expect(differenceText("35.10", "31.72")).toBe("3.38");
+    expect(differenceText("31.72", "35.10")).toBe("-3.38");
+    expect(differenceText("1200", "1000.5")).toBe("199.5");
+    expect(differenceText("0.00", "0.00")).toBe("0.00");
+    expect(changePercent("35.10", "31.72")).toBe("+10.7"); // 10.656…
+    expect(changePercent("31.72", "35.10")).toBe("-9.6"); // -9.629…
+    expect(changePercent("1.0005", "1")).toBe("+0.1"); // 0.05 exactly: half away from zero
+    expect(changePercent("5", "0")).toBeUndefined();
+    const money = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 9n }), fc.constantFrom(0, 2, 3)).map(([n, d]) => (d ? `${n / 10n ** BigInt(d)}.${String(n % 10n ** BigInt(d)).padStart(d, "0")}` : String(n)));
+    fc.assert(
+      fc.property(money, money, (b, a) => {
+        expect(new Decimal(differenceText(b, a)).eq(new Decimal(b).minus(a))).toBe(true);
+        if (new Decimal(a).isZero()) return;
+        const want = new Decimal(b).minus(a).div(a).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
+        const shown = changePercent(b, a)!;
+        expect(shown).toMatch(want.isZero() ? /^0\.0$/ : want.isNegative() ? /^-\d+\.\d$/ : /^\+\d+\.\d$/);
+        expect(new Decimal(shown.replace(/^\+/, "")).eq(want)).toBe(true);
       }),
     );
   });
