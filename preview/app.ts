@@ -632,11 +632,11 @@ function showLint(doc: unknown, text: string): void {
 function selectPointer(pointer: string): void {
   const span = locatePointer(tariffJson.value, pointer);
   if (!span) return;
+  // Focusing with the caret at the start scrolls it into view (wrapped or not); then the value is selected.
+  tariffJson.blur();
+  tariffJson.setSelectionRange(span.start, span.start);
   tariffJson.focus();
   tariffJson.setSelectionRange(span.start, span.end);
-  const line = tariffJson.value.slice(0, span.start).split("\n").length - 1;
-  const lineHeight = parseFloat(getComputedStyle(tariffJson).lineHeight) || 16;
-  if (tariffJson.wrap === "off") tariffJson.scrollTop = Math.max(0, (line - 2) * lineHeight);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,8 +3,9 @@
  * - ev-tariff.js: the library as one browser ESM bundle, built by esbuild from the package's browser
  *   entry (src/browser.ts when it exists, else src/index.ts),
  *   minified;
- * - app.js: the page script (preview/app.ts); it imports the library from "./ev-tariff.js" and has
- *   every bundled tariff file (tariffs/**, sessions and manifest left out) embedded as text;
+ * - app.js: the page script (preview/app.ts with preview/units.ts and preview/json-pointer.ts),
+ *   minified; it imports the library from "./ev-tariff.js" and has every bundled tariff file
+ *   (tariffs/**, sessions and manifest left out) embedded as text;
  * - index.html.
  * Run with `npm run preview` (which also serves it) or `tsx scripts/build-preview.ts [outdir]`.
  */
@@ -67,7 +68,7 @@ export async function buildPreview(outdir: string = DEFAULT_PREVIEW_DIR): Promis
   const entry = libraryEntry();
   const common = { bundle: true, format: "esm", platform: "browser", target: "es2022", sourcemap: true, logLevel: "warning" } as const;
   await build({ ...common, entryPoints: [entry], outfile: join(out, "ev-tariff.js"), minify: true });
-  await build({ ...common, entryPoints: [join(root, "preview", "app.ts")], outfile: join(out, "app.js"), plugins: [pagePlugin] });
+  await build({ ...common, entryPoints: [join(root, "preview", "app.ts")], outfile: join(out, "app.js"), plugins: [pagePlugin], minify: true });
   copyFileSync(join(root, "preview", "index.html"), join(out, "index.html"));
   return { outdir: out, entry };
 }
