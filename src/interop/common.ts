@@ -30,21 +30,38 @@ export interface Converted<T> {
   readonly warnings: readonly Warning[];
 }
 
+/** The most errors a document's error lists (then how many more), and warnings it lists. */
+export const MAX_LISTED = 100;
+export const MAX_WARNINGS = 1000;
+
 /** Collects warnings and errors during a conversion. */
 export class Notes {
   readonly warnings: Warning[] = [];
   readonly errors: Issue[] = [];
+  /** The warnings given, by path and message: each is given once, found in constant time. */
+  private readonly given = new Set<string>();
   constructor(readonly document?: string) {}
+  /** Errors found past the first MAX_LISTED, counted only. */
+  private unlisted = 0;
   warn(path: string, message: string): void {
-    if (!this.warnings.some((w) => w.path === path && w.message === message))
-      this.warnings.push({ path, message, ...(this.document ? { document: this.document } : {}) });
+    const key = `${path}\u0000${message}`;
+    if (this.given.has(key) || this.given.size > MAX_WARNINGS) return;
+    this.given.add(key);
+    this.warnings.push(
+      this.given.size > MAX_WARNINGS
+        ? { path: "", message: `more than ${MAX_WARNINGS} warnings; the rest are not listed` }
+        : { path, message, ...(this.document ? { document: this.document } : {}) },
+    );
   }
   error(path: string, message: string): void {
-    this.errors.push({ path, message });
+    if (this.errors.length < MAX_LISTED) this.errors.push({ path, message });
+    else this.unlisted++;
   }
-  /** Throws a `TariffError` naming every error found so far, if any. */
+  /** Throws a `TariffError` naming every error found so far (the first MAX_LISTED, and how many more), if any. */
   check(what: string): void {
-    if (this.errors.length) throw this.document ? new DocumentError(this.errors, this.document) : new TariffError(this.errors, what);
+    if (!this.errors.length) return;
+    const errors = this.unlisted ? [...this.errors, { path: "", message: `and ${this.unlisted} more problem(s) not listed` }] : this.errors;
+    throw this.document ? new DocumentError(errors, this.document) : new TariffError(errors, what);
   }
 }
 
@@ -78,6 +95,54 @@ export function roundTo(d: Dec, places: number): Dec {
 /** The number of decimals a decimal needs. */
 export function decimalsOf(d: Dec): number {
   return d.decimalPlaces();
+}
+
+/** The largest size of a number OCPI and OCPP documents are read with (prices, volumes, limits). */
+export const MAX_NUMBER = 1e9;
+/** The most significant digits such a number may have: more are not what the document's text said. */
+export const MAX_DIGITS = 15;
+/** The deepest nesting read in an OCPI document (its own structure is 5 levels deep). */
+export const MAX_DEPTH = 64;
+
+/**
+ * What is wrong with a number read from an OCPI or OCPP document, or undefined. A JSON number went
+ * through a binary float: beyond 15 significant digits (2^53 + 1, 0.1234567890123456789) the float
+ * is not the number written, and a size past 1e9 (1e308) has no meaning for a price or a volume.
+ */
+export function numberProblem(n: number): string | undefined {
+  if (!Number.isFinite(n) || Math.abs(n) > MAX_NUMBER) return `must be at most ${MAX_NUMBER} in size (got ${n})`;
+  const digits = Math.abs(n).toExponential().replace(/e.*$/, "").replace(".", "").length;
+  if (digits > MAX_DIGITS) return `has more than ${MAX_DIGITS} significant digits (read as ${n}); it cannot be read exactly`;
+  return undefined;
+}
+
+/**
+ * The JSON Pointer of a member nested deeper than `limit` levels, or undefined. Iterative: any
+ * depth is walked without recursion.
+ */
+export function tooDeep(value: unknown, limit = MAX_DEPTH): string | undefined {
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  const parents = new Map<unknown, { parent: unknown; key: string | number }>();
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= limit) {
+      const segments: (string | number)[] = [];
+      for (let at = parents.get(v); at; at = parents.get(at.parent)) segments.unshift(at.key);
+      return ptr(...segments);
+    }
+    for (const [key, child] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
+      if (typeof child !== "object" || child === null) continue;
+      parents.set(child, { parent: v, key });
+      stack.push({ v: child, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** Text from a document as an error message quotes it: a long one cut to its first 64 characters and its length. */
+export function shortText(text: string): string {
+  return text.length <= 64 ? text : `${text.slice(0, 64)}…(${text.length} characters)`;
 }
 
 /** True when `value` is a plain JSON object. */

@@ -2,7 +2,7 @@ import { compileChecked, type CompiledRate, type CompiledTariff } from "../../co
 import { contextOf } from "../../engine/context.js";
 import { withPlan } from "../../engine/plan.js";
 import type { Check, ConditionContext } from "../../compile/conditions.js";
-import { alpha2Of } from "../../markets/iso3166.js";
+import { alpha2Of, isCountryCode } from "../../markets/iso3166.js";
 import { resolveMarket } from "../../markets/index.js";
 import { Dec, MS_PER_HOUR, MS_PER_MINUTE, ONE, ZERO } from "../../money/decimal.js";
 import type { SessionProfile, EnergyPoint, IdleInterval } from "../../price/types.js";
@@ -11,7 +11,7 @@ import { TariffError } from "../../schema/errors.js";
 import type { Conditions, Dimension, Session, Tariff } from "../../schema/types.js";
 import { formatInstant, parseInstant } from "../../time/instants.js";
 import { isTimeZone } from "../../time/zones.js";
-import { decOf, DocumentError, jsonNumber, Notes, plain, roundTo, type Warning } from "../common.js";
+import { decOf, DocumentError, jsonNumber, Notes, plain, roundTo, shortText, type Warning } from "../common.js";
 import {
   detectCdrVersion,
   readOcpiCdr,
@@ -419,13 +419,17 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
 
   if (c.currency !== t.currency) cNotes.error("/currency", `is ${c.currency}, the tariff's is ${t.currency}`);
   const zoneName = c.cdr_location?.time_zone ?? c.location?.time_zone ?? options.timeZone;
-  if (zoneName !== undefined && !knownZone(compiled, zoneName)) cNotes.error(c.cdr_location?.time_zone ? "/cdr_location/time_zone" : "/location/time_zone", `is not an IANA time zone (${zoneName})`);
+  if (zoneName !== undefined && !knownZone(compiled, zoneName)) cNotes.error(c.cdr_location?.time_zone ? "/cdr_location/time_zone" : "/location/time_zone", `is not an IANA time zone (${shortText(zoneName)})`);
   if (zoneName === undefined) cNotes.warn("/cdr_location", "names no time_zone: the tariff's local times are read in UTC");
   const zone = zoneName ?? "UTC";
   const locationCountry = c.cdr_location?.country ?? c.location?.country;
-  const market = (options.market ?? (locationCountry ? alpha2Of(locationCountry) ?? locationCountry.slice(0, 2) : undefined) ?? t.country_code)?.toUpperCase();
-  if (!market || resolveMarket(market, true).problem) {
-    cNotes.error(locationCountry ? "/cdr_location/country" : "", `cannot tell the country to price in (${market ?? "none"}); pass a market`);
+  // An ISO 3166-1 code (alpha-3 as OCPI writes it, or alpha-2), never the first letters of any text.
+  const locationCode = locationCountry === undefined ? undefined : (alpha2Of(locationCountry) ?? (isCountryCode(locationCountry.toUpperCase()) ? locationCountry : undefined));
+  if (locationCountry !== undefined && locationCode === undefined && options.market === undefined)
+    cNotes.error(c.cdr_location?.country !== undefined ? "/cdr_location/country" : "/location/country", `is not an ISO 3166-1 country code (${shortText(locationCountry)})`);
+  const market = (options.market ?? locationCode ?? t.country_code)?.toUpperCase();
+  if (!market || !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(market) || resolveMarket(market, true).problem) {
+    cNotes.error(locationCountry ? "/cdr_location/country" : "", `cannot tell the country to price in (${market === undefined ? "none" : shortText(market)}); pass a market`);
   }
   const periods = readPeriods(c, cNotes);
   cNotes.check("charge record");

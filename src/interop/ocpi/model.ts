@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import type { Issue } from "../../schema/errors.js";
 import { fromZodIssues } from "../../schema/issues.js";
 import { instantProblem } from "../../time/instants.js";
-import { isObject, Notes, ptr } from "../common.js";
+import { isObject, MAX_DEPTH, Notes, numberProblem, ptr, tooDeep } from "../common.js";
 
 /** The OCPI versions read and written. */
 export const OCPI_VERSIONS = ["2.2.1", "2.3.0"] as const;
@@ -99,9 +99,16 @@ export interface OcpiTariff {
 // restrictions and price components are reported as warnings, since ignoring them changes prices.
 
 const opt = <T extends z.core.SomeType>(t: T) => z.optional(z.nullable(t));
-const num = z.number({ error: "must be a number" });
+/** A JSON number read exactly: at most 1e9 in size and 15 significant digits (see numberProblem). */
+const exact = z.superRefine((n: number, ctx) => {
+  const problem = numberProblem(n);
+  if (problem) ctx.addIssue({ code: "custom", message: problem, input: n });
+});
+const num = z.number({ error: "must be a number" }).check(exact);
 const nonNegative = num.check(z.nonnegative({ error: "must not be negative" }));
-const wholeNonNegative = z.int({ error: "must be a whole number" }).check(z.nonnegative({ error: "must not be negative" }));
+const wholeNonNegative = z.int({ error: "must be a whole number" }).check(z.nonnegative({ error: "must not be negative" }), exact);
+/** A VAT or tax percentage: 0 to 100. */
+const percent = nonNegative.check(z.lte(100, { error: "must be a percentage from 0 to 100" }));
 const hhmm = z.string({ error: 'must be a time "HH:MM"' }).check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: 'must be a time "HH:MM" (00:00 to 23:59)' }));
 const date = z
   .string({ error: 'must be a date "YYYY-MM-DD"' })
@@ -135,7 +142,7 @@ const RESTRICTION_KEYS = Object.keys(restrictionsSchema.def.shape);
 const componentSchema = z.looseObject({
   type: z.enum(DIMENSION_TYPES, { error: `must be one of ${DIMENSION_TYPES.join(", ")}` }),
   price: nonNegative,
-  vat: opt(nonNegative),
+  vat: opt(percent),
   step_size: opt(wholeNonNegative),
 });
 const COMPONENT_KEYS = Object.keys(componentSchema.def.shape);
@@ -178,6 +185,17 @@ const tariffSchema = z.looseObject({
 /** An OCPI DateTime as an RFC 3339 instant the core reads ("…Z" added when no designator). */
 export function utcInstant(text: string): string {
   return /(Z|[+-]\d{2}:\d{2})$/.test(text) ? text : text + "Z";
+}
+
+/**
+ * OCPI objects are loose (parties add members of their own), so a member may nest anything: deeper
+ * than MAX_DEPTH levels is refused, naming where, before anything walks the document.
+ */
+function shallowEnough(doc: unknown, notes: Notes): boolean {
+  const at = tooDeep(doc);
+  if (at === undefined) return true;
+  notes.error(at, `is nested more than ${MAX_DEPTH} levels deep`);
+  return false;
 }
 
 /** Drops `null` members (OCPI parties send them for absent optional fields). */
@@ -226,6 +244,7 @@ export interface ParsedOcpiTariff {
  */
 export function readOcpiTariff(doc: unknown, notes: Notes, version?: OcpiVersion): ParsedOcpiTariff | undefined {
   const v = version ?? detectOcpiVersion(doc);
+  if (!shallowEnough(doc, notes)) return undefined;
   const parsed = tariffSchema.safeParse(doc);
   if (!parsed.success) {
     for (const i of fromZodIssues(parsed.error.issues, doc)) notes.error(i.path, i.message);
@@ -308,7 +327,7 @@ const cdrPriceSchema = z.looseObject({
   excl_vat: opt(num),
   incl_vat: opt(num),
   before_taxes: opt(num),
-  taxes: opt(z.array(z.looseObject({ name: z.string({ error: "must be a string" }), percentage: opt(num), amount: num }))),
+  taxes: opt(z.array(z.looseObject({ name: z.string({ error: "must be a string" }), percentage: opt(percent), amount: num }))),
 });
 
 const cdrSchema = z.looseObject({
@@ -340,6 +359,7 @@ const cdrSchema = z.looseObject({
 
 /** Checks an OCPI CDR document; errors go to `notes.errors`. */
 export function readOcpiCdr(doc: unknown, notes: Notes): OcpiCdr | undefined {
+  if (!shallowEnough(doc, notes)) return undefined;
   const parsed = cdrSchema.safeParse(doc);
   if (!parsed.success) {
     for (const i of fromZodIssues(parsed.error.issues, doc) as Issue[]) notes.error(i.path, i.message);

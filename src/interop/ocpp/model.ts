@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { numberProblem } from "../common.js";
 
 /** OCPP 2.1 `DayOfWeekEnumType`. */
 export const OCPP_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
@@ -104,8 +105,13 @@ export interface OcppCostDetails {
 }
 
 // Schemas (zod/mini), strict like the official ones (additionalProperties: false), customData allowed.
-const num = z.number({ error: "must be a number" });
-const int = z.int({ error: "must be a whole number" });
+/** A JSON number read exactly: at most 1e9 in size and 15 significant digits (see numberProblem). */
+const exact = z.superRefine((n: number, ctx) => {
+  const problem = numberProblem(n);
+  if (problem) ctx.addIssue({ code: "custom", message: problem, input: n });
+});
+const num = z.number({ error: "must be a number" }).check(exact);
+const int = z.int({ error: "must be a whole number" }).check(exact);
 const customData = z.optional(z.looseObject({ vendorId: z.string({ error: "must be a string" }) }));
 const hhmm = z.string({ error: 'must be a time "HH:MM"' }).check(z.regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { error: 'must be a time "HH:MM"' }));
 const date = z.string({ error: 'must be a date "YYYY-MM-DD"' }).check(z.regex(/^([12][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { error: 'must be a date "YYYY-MM-DD"' }));
@@ -145,7 +151,7 @@ const fixedConditions = z.strictObject({
 });
 const taxRates = z.optional(
   z
-    .array(z.strictObject({ type: z.string({ error: "must be a string" }).check(z.maxLength(20, { error: "is longer than 20 characters" })), tax: num, stack: z.optional(int.check(z.nonnegative())), customData }))
+    .array(z.strictObject({ type: z.string({ error: "must be a string" }).check(z.maxLength(20, { error: "is longer than 20 characters" })), tax: num.check(z.gte(0, { error: "must be a percentage from 0 to 100" }), z.lte(100, { error: "must be a percentage from 0 to 100" })), stack: z.optional(int.check(z.nonnegative())), customData }))
     .check(z.minLength(1, { error: "must not be empty" }), z.maxLength(5, { error: "has more than 5 tax rates" })),
 );
 const timePrices = z.strictObject({
