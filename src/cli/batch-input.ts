@@ -5,8 +5,8 @@
  * reported on its own, and a fingerprint of what was read lets `--resume` refuse another input.
  */
 import { createHash, type Hash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
-import { InputError } from "./io.js";
+import { existsSync, writeFileSync } from "node:fs";
+import { InputError, readText } from "./io.js";
 
 /**
  * The longest input line `batch` reads, in bytes: 16 MiB, twice a session with the most meter
@@ -161,12 +161,8 @@ const isPrint = (v: unknown): v is Print =>
 
 /** Reads an output's sidecar: undefined when there is none; an InputError when it is not one. */
 export function readSidecar(out: string): InputRecord | undefined {
-  let text: string;
-  try {
-    text = readFileSync(sidecarOf(out), "utf8");
-  } catch {
-    return undefined;
-  }
+  if (!existsSync(sidecarOf(out))) return undefined;
+  const text = readText(sidecarOf(out), () => "");
   let json: unknown;
   try {
     json = JSON.parse(text);

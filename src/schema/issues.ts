@@ -20,10 +20,14 @@ function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
  */
 export function fromZodIssues(issues: readonly $ZodIssue[], input?: unknown): Issue[] {
   const out: Issue[] = [];
+  // The first MAX_ISSUES are worded; the rest only counted (millions of unknown members cost no more).
+  let more = 0;
   for (const issue of issues) {
     const path = issue.path as PropertyKey[];
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ path: toPointer([...path, key]), message: "is not a known field" });
+    const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
+    if (out.length >= MAX_ISSUES) more += keys.length || 1;
+    else if (keys.length) {
+      for (const key of keys) out.length < MAX_ISSUES ? out.push({ path: toPointer([...path, key]), message: "is not a known field" }) : more++;
     } else if (path.length === 0 && (typeof input !== "object" || input === null || Array.isArray(input))) {
       out.push({ path: "", message: `must be a JSON object` });
     } else if (isMissing(input, path)) {
@@ -41,5 +45,9 @@ export function fromZodIssues(issues: readonly $ZodIssue[], input?: unknown): Is
       out.push({ path: toPointer(path), message: issue.message });
     }
   }
+  if (more) out.push({ path: "", message: `and ${more} more issue(s) not listed` });
   return out;
 }
+
+/** The issues a document's shape check words at most. */
+export const MAX_ISSUES = 100;

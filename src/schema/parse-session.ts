@@ -51,6 +51,8 @@ export function safeParseSession(input: unknown, options: SessionParseOptions = 
   // NaN or Infinity would turn the limit off: only whole days within the limit.
   if (!(Number.isInteger(maxSessionDays) && maxSessionDays > 0 && maxSessionDays <= MAX_SESSION_DAYS))
     throw new TariffError([{ path: "/maxSessionDays", message: `must be a whole number of days from 1 to ${MAX_SESSION_DAYS}` }], "session options");
+  // Too many readings is said before any is read.
+  if (isObject(input) && Array.isArray(input.meter) && input.meter.length > 1e5) return { ok: false, issues: [{ path: "/meter", message: "has more than 100000 readings" }] };
   // A valid session skips zod: the schema compiled to one boolean check (shape.ts), then the same
   // cross-field checks, which read every instant and decimal once. Anything in doubt goes to the full checker.
   if (sessionShapeOk(input)) {

@@ -121,7 +121,8 @@ function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
     else if (market && market.currencies.length > 0 && !market.currencies.includes(t.currency))
       add("/currency", `${t.currency} is not a currency of market ${market.code} (${market.currencies.join(", ")})`);
   }
-  if (typeof t.timeZone === "string") {
+  // (A name over 64 characters is refused by the shape check, and not echoed back.)
+  if (typeof t.timeZone === "string" && t.timeZone.length <= 64) {
     const zoneProblem = zoneProblemOf(zones, t.timeZone);
     if (zoneProblem) add("/timeZone", zoneProblem);
     else if (market && market.timeZones.length > 0 && !market.timeZones.includes(t.timeZone))
@@ -150,7 +151,8 @@ function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
   for (const list of RATE_LISTS) {
     const rates = t[list];
     if (!Array.isArray(rates)) continue;
-    rates.forEach((rate, i) => {
+    // (More than 100 rates are refused by the shape check: only those are looked at.)
+    rates.slice(0, 100).forEach((rate, i) => {
       if (!isObject(rate)) return;
       const at = `/${list}/${i}`;
       if (rate.step !== undefined && isDecimal(rate.step)) {
