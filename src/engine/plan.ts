@@ -71,6 +71,8 @@ export interface Plan {
   readonly scale: Int;
   readonly inclusive: boolean;
   readonly rates: Readonly<Record<Dimension, readonly PlanRate[]>>;
+  /** Whether a dimension's choice can change at any cut: some rate reads power, or has an adapter's extra test. */
+  readonly anyCut: Readonly<Record<Dimension, boolean>>;
   /** Whether any condition reads local time. */
   readonly local: boolean;
   readonly edges: readonly number[];
@@ -183,7 +185,9 @@ function makePlan(ct: CompiledTariff, extra?: (rate: CompiledRate) => Test | und
   // Amount = quantity × price × 10^digits / (quantity units per price unit × 10^6).
   const units: Record<Dimension, Int> = { energy: M * M, time: 3_600_000 * M, idle: 3_600_000 * M, flat: M };
   const rates = {} as Record<Dimension, PlanRate[]>;
+  const anyCut = {} as Record<Dimension, boolean>;
   for (const dimension of ["energy", "time", "idle", "flat"] as const) {
+    anyCut[dimension] = false;
     rates[dimension] = ct.rates[dimension].map((r) => {
       const source = ct.tariff[dimension][r.index]!;
       const priceMicro = micro(r.priceText);
@@ -192,6 +196,7 @@ function makePlan(ct: CompiledTariff, extra?: (rate: CompiledRate) => Test | und
       const step: Q = source.step === undefined ? 0 : dimension === "energy" ? micro(source.step) : frac(micro(source.step), 1000);
       const base = conditionTest(source.when);
       const more = extra?.(r);
+      if (more || source.when?.powerKW) anyCut[dimension] = true;
       const test: Test = more ? (c) => base(c) && more(c) : base;
       return { compiled: r, pointer: r.pointer, priceText: r.priceText, priceMicro, num, den, step, test };
     });
@@ -205,6 +210,7 @@ function makePlan(ct: CompiledTariff, extra?: (rate: CompiledRate) => Test | und
     scale,
     inclusive,
     rates,
+    anyCut,
     local: ct.localEdges.length > 0,
     edges: [...ct.localEdges],
     energyCuts: ct.energyThresholds.map((k) => micro(k.toFixed())),

@@ -12,6 +12,7 @@
  */
 import type { LineComponent, Receipt, ReceiptLine, ReceiptTax } from "../receipt/types.js";
 import { TariffError } from "../schema/errors.js";
+import { MAX_SESSION_DAYS } from "../schema/parse-session.js";
 import type { TaxRule } from "../markets/types.js";
 import type { RoundingMode } from "../money/round.js";
 import { allocateMinor } from "../money/money.js";
@@ -42,6 +43,15 @@ import {
 import { dateText, type Ctx, type Plan, type PlanRate, type TaxGroup, type TaxPeriod } from "./plan.js";
 
 const DAY = 86_400_000;
+
+/** The most cuts one session may make (every cut starts a slice: the engine's work is slices × rates). */
+export const MAX_CUTS = 150_000;
+/** The most lines one receipt may have. */
+export const MAX_LINES = 20_000;
+
+const tooBig = (message: string): never => {
+  throw new TariffError([{ path: "", message: `${message}: price the session in shorter parts` }], "session");
+};
 
 /** Why the session was cut at an instant; explain shows it. */
 export type CutReason =
@@ -300,7 +310,8 @@ class Cuts {
   readonly at: Q[] = [];
   readonly why: CutReason[] = [];
   add(at: Q, why: CutReason): void {
-    this.at.push(at);
+    // Bounded whatever the session's length, its readings and the tariff's edges.
+    if (this.at.push(at) > MAX_CUTS) tooBig(`needs more than ${MAX_CUTS} slices (meter readings, the tariff's local-time edges on each day, thresholds)`);
     this.why.push(why);
   }
 }
@@ -340,6 +351,8 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
     if (ct.validTo !== undefined && start >= ct.validTo)
       throw new TariffError([{ path: "/start", message: `is at or after the tariff's validTo (${ct.tariff.validTo})` }], "session");
   }
+  // (parseSession allows no longer session; an adapter's profile may be anything)
+  if (end - start > MAX_SESSION_DAYS * DAY) tooBig(`lasts more than ${MAX_SESSION_DAYS} days`);
   const startOffset = f.zone.offsetMs(start);
   const taxDay = Math.floor((start + startOffset) / DAY);
   let pi = f.taxStarts.length - 1;
@@ -360,6 +373,7 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   const n = p.at.length;
   for (let i = 1; i < n - 1; i++) cuts.add(p.at[i]!, p.at[i] === chargingEnd ? "chargingEnd" : "meter");
   if (n > 1 && p.at[n - 1] !== chargingEnd) cuts.add(p.at[n - 1]!, "meter");
+  const readings = cuts.at.length;
   for (const k of f.energyCuts) {
     if (qcmp(k, 0) <= 0 || qcmp(k, p.total) >= 0) continue;
     const at = instantOfEnergy(p, k);
@@ -374,6 +388,14 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   const runs = f.local && end > start ? localCuts(f, cuts, start, end) : undefined;
 
   const { instants, reasons } = sortedCuts(cuts, start, end, o.trace);
+  // Many readings: at a cut that is a reading and nothing else, only power changes (local edges,
+  // thresholds and idle bounds are cuts of their own), so a dimension whose rates do not read it
+  // keeps its rate. (Energy reaches a threshold equal to the total at a reading: then all are tested.)
+  let others: Set<Q> | undefined;
+  if (readings > 67 && !f.energyCuts.some((k) => qcmp(k, p.total) === 0)) {
+    others = new Set();
+    for (let k = 0; k < cuts.at.length; k++) if (k < 3 || k >= readings) others.add(cuts.at[k]!);
+  }
 
   // Slices: the conditions' view at each slice start, and the first matching rate per dimension.
   const rates = f.rates;
@@ -387,6 +409,8 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   let idleIndex = 0;
   let eTo: Q = instants.length > 0 ? energyAt(p, instants[0]!, hint) : 0;
   const wantLocal = f.local || o.trace;
+  let fresh = true;
+  const pick = (d: Metered) => (fresh || f.anyCut[d] ? firstMatch(rates[d], c) : seg[d][seg[d].length - 1]!.rate);
   for (let i = 0; i + 1 < instants.length; i++) {
     const from = instants[i]!;
     const to = instants[i + 1]!;
@@ -409,12 +433,13 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
       else flatSeen = true;
       if (rates.flat.length > 0) flat = firstMatch(rates.flat, c);
     }
+    fresh = !others || i === 0 || others.has(from);
     if (charging) {
-      const e = rates.energy.length > 0 ? meter(seg.energy, "energy", firstMatch(rates.energy, c), from, to, c.dE, i) : undefined;
-      const t = rates.time.length > 0 ? meter(seg.time, "time", firstMatch(rates.time, c), from, to, c.dt, i) : undefined;
+      const e = rates.energy.length > 0 ? meter(seg.energy, "energy", pick("energy"), from, to, c.dE, i) : undefined;
+      const t = rates.time.length > 0 ? meter(seg.time, "time", pick("time"), from, to, c.dt, i) : undefined;
       if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eAtTo, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: { ...(e !== undefined ? { energy: e } : {}), ...(t !== undefined ? { time: t } : {}) } });
     } else {
-      const d = rates.idle.length > 0 ? meter(seg.idle, "idle", firstMatch(rates.idle, c), from, to, qsub(to, from), i) : undefined;
+      const d = rates.idle.length > 0 ? meter(seg.idle, "idle", pick("idle"), from, to, qsub(to, from), i) : undefined;
       if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eFrom, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: d !== undefined ? { idle: d } : {} });
       eTo = eFrom;
     }
@@ -492,6 +517,7 @@ function linesOf(f: Plan, p: Profile, o: EngineOptions, period: TaxPeriod, seg: 
       steps.push({ dimension, rate: lastRate, step: lastRate.step, total, billedTotal });
     }
     const group = period.group[dimension];
+    if (lines.length + kept.length > MAX_LINES) tooBig(`makes a receipt of more than ${MAX_LINES} lines`);
     for (const s of kept) {
       const rate = s.rate;
       const amount = rate ? amountOf(s.billed, rate.num, rate.den, x, mode) : 0;

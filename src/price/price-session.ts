@@ -266,7 +266,7 @@ function runOf(ct: CompiledTariff, profile: SessionProfile | (() => SessionProfi
   let flatContext: ConditionContext | undefined;
   let taxList: TaxComputation[] | undefined;
   let decimalProfileOf: SessionProfile | undefined;
-  const run: PricingRun = {
+  const run: PricingRun & { [TRACE]?: EngineTrace } = {
     compiled: ct,
     get profile() {
       return (decimalProfileOf ??= typeof profile === "function" ? profile() : profile);
@@ -291,5 +291,13 @@ function runOf(ct: CompiledTariff, profile: SessionProfile | (() => SessionProfi
     billing,
     receipt,
   };
-  return run;
+  return Object.defineProperty(run, TRACE, { value: t });
+}
+
+const TRACE = Symbol("ev-tariff.trace");
+
+/** The first `n` slices of a run as decimals, and how many it made (explain lists a bounded number). */
+export function firstSlices(run: PricingRun, n: number): { slices: readonly Slice[]; count: number } {
+  const t = (run as { [TRACE]?: EngineTrace })[TRACE];
+  return t ? { slices: t.slices.slice(0, n).map((s) => sliceOf(run.compiled, s)), count: t.slices.length } : { slices: run.slices.slice(0, n), count: run.slices.length };
 }

@@ -1,4 +1,4 @@
-import type { Explanation } from "./explain.js";
+import { MAX_EXPLAINED_INTERVALS, type Explanation } from "./explain.js";
 import { formatReceipt, pct } from "./receipt-text.js";
 
 /**
@@ -22,11 +22,15 @@ export function formatExplanation(e: Explanation): string {
       if (!c) continue;
       out.push(`    ${dim}: ${c.rate ? `${c.rate} at ${c.price}` : "free (no rate matched)"}`);
       for (const s of c.skipped) out.push(`      ${s.rate} skipped: ${s.failed.join("; ")}`);
+      if (c.notListed) out.push(`      … and ${c.notListed} more earlier rates did not apply (not listed)`);
     }
   }
+  if (e.intervalsNotListed)
+    out.push(`  … and ${e.intervalsNotListed} later intervals, not listed (an explanation lists at most ${MAX_EXPLAINED_INTERVALS}); the lines below cover the whole session`);
   if (e.flat) {
     out.push("", `Flat fee at session start: ${e.flat.rate ? `${e.flat.rate} at ${e.flat.price}` : "none matched"}`);
     for (const s of e.flat.skipped) out.push(`  ${s.rate} skipped: ${s.failed.join("; ")}`);
+    if (e.flat.notListed) out.push(`  … and ${e.flat.notListed} more earlier rates did not apply (not listed)`);
   }
   if (e.steps.length) {
     out.push("", "Steps (the session's total, rounded up once, the extra billed at the last rate):");

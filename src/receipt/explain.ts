@@ -2,7 +2,7 @@ import type { CompiledRate } from "../compile/compile.js";
 import { clockText, type ConditionContext } from "../compile/conditions.js";
 import { Dec, displayDecimal, floorNumber, MS_PER_HOUR } from "../money/decimal.js";
 import { formatMoney, moneyFromMinor } from "../money/money.js";
-import { runPricing, type PriceOptions, type PricingRun } from "../price/price-session.js";
+import { firstSlices, runPricing, type PriceOptions, type PricingRun } from "../price/price-session.js";
 import type { Slice } from "../price/types.js";
 import type { Session, Tariff } from "../schema/types.js";
 import type { CompiledTariff } from "../compile/compile.js";
@@ -16,12 +16,21 @@ export interface SkippedRate {
   readonly failed: readonly string[];
 }
 
-/** Which rate a dimension used in an interval, and why the earlier ones were passed over. */
+/**
+ * Which rate a dimension used in an interval, and why the earlier ones were passed over: the first
+ * three of them are listed; `notListed` counts the others (absent when there are none).
+ */
 export interface DimensionChoice {
   readonly rate: string | null;
   readonly price: string | null;
   readonly skipped: readonly SkippedRate[];
+  readonly notListed?: number;
 }
+
+/** Earlier rates a choice lists with the conditions that failed (the others are counted). */
+export const SKIPPED_LISTED = 3;
+/** Intervals an explanation lists (the others are counted; its lines cover the whole session). */
+export const MAX_EXPLAINED_INTERVALS = 5_000;
 
 /** A slice of the session as explain shows it. */
 export interface ExplainedInterval {
@@ -54,7 +63,10 @@ export interface Explanation {
   readonly timeZone: string;
   readonly taxDate: string;
   readonly rounding: string;
+  /** The session's first slices, at most 5,000 (`MAX_EXPLAINED_INTERVALS`). */
   readonly intervals: readonly ExplainedInterval[];
+  /** Slices after those, not listed (0 for all but the longest sessions). */
+  readonly intervalsNotListed: number;
   readonly flat: DimensionChoice | null;
   readonly steps: readonly { dimension: string; rate: string; step: string; total: string; billed: string }[];
   readonly lines: readonly ExplainedLine[];
@@ -87,16 +99,19 @@ export function explainSession(tariff: Tariff | CompiledTariff, session: Session
 
 /**
  * The rate the engine applied (`chosen`, null when none did), and the conditions that failed for
- * each rate listed before it: the explanation names the receipt's rate, never one worked out again.
+ * the first rates listed before it: the explanation names the receipt's rate, never one worked out
+ * again. The work is bounded whatever the number of rates: three are worded, the rest counted.
  */
 function choice(rates: readonly CompiledRate[], ctx: ConditionContext, chosen: CompiledRate | null): DimensionChoice {
-  const skipped: SkippedRate[] = [];
-  for (const rate of rates) {
-    if (rate === chosen) return { rate: rate.pointer, price: rate.price.toFixed(), skipped };
-    const failed = rate.checks.filter((c) => !c.holds(ctx)).map((c) => `${c.describe}: ${c.observed(ctx)}`);
-    skipped.push({ rate: rate.pointer, failed });
-  }
-  return { rate: null, price: null, skipped };
+  let before = rates.indexOf(chosen!);
+  const rate = before < 0 ? null : chosen!;
+  if (before < 0) before = rates.length;
+  const skipped: SkippedRate[] = rates.slice(0, Math.min(before, SKIPPED_LISTED)).map((r) => ({
+    rate: r.pointer,
+    failed: r.checks.filter((c) => !c.holds(ctx)).map((c) => `${c.describe}: ${c.observed(ctx)}`),
+  }));
+  const c = { rate: rate && rate.pointer, price: rate && rate.price.toFixed(), skipped };
+  return before > SKIPPED_LISTED ? { ...c, notListed: before - SKIPPED_LISTED } : c;
 }
 
 function localText(localMs: number): string {
@@ -158,12 +173,14 @@ export function explainRun(run: PricingRun): Explanation {
     };
   });
   const cr = ct.market.cashRounding;
+  const shown = firstSlices(run, MAX_EXPLAINED_INTERVALS);
   return {
     receipt: run.receipt,
     timeZone: ct.zone.name,
     taxDate: run.taxDate,
     rounding: `${ct.rounding} to ${digits} decimals, once per line`,
-    intervals: run.slices.map((s) => interval(run, s)),
+    intervals: shown.slices.map((s) => interval(run, s)),
+    intervalsNotListed: shown.count - shown.slices.length,
     flat: ct.rates.flat.length ? choice(ct.rates.flat, run.flatContext, run.lines.find((l) => l.component === "flat")?.rate ?? null) : null,
     steps: run.steps.map((s) => {
       const ms = s.dimension !== "energy";
