@@ -22,7 +22,8 @@ Usage:
 --currency with --rate, --lang, …) with an example.
 A file argument of "-" reads standard input (at most one per command); files and standard input
 are read up to 64 MiB.
-Exit codes: 0 ok, 1 invalid input (file, JSON pointer and problem printed), 2 usage error.
+Exit codes: 0 ok, 1 invalid input (file, JSON pointer and problem printed), 2 usage error,
+3 internal error (a bug: please report it).
 
 Example:
   ev-tariff price tariffs/gr/athens-dc-150.json tariffs/gr/sessions/evening-fast-charge.json`;
