@@ -23,7 +23,7 @@ export function describeConnection(connection: Connection): string {
 
 /** A new client; errors are passed to `onError` (never printed by ioredis itself). */
 export function connect(connection: Connection, options: RedisOptions = {}, onError: (e: Error) => void = () => {}): Redis {
-  const client = typeof connection === "string" ? new Redis(connection, { maxRetriesPerRequest: null, ...options }) : new Redis({ maxRetriesPerRequest: null, ...connection, ...options });
+  const client = typeof connection === "string" ? new Redis(connection, { maxRetriesPerRequest: null, disconnectTimeout: 200, ...options }) : new Redis({ maxRetriesPerRequest: null, disconnectTimeout: 200, ...connection, ...options });
   client.on("error", onError);
   return client;
 }

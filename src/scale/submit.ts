@@ -297,7 +297,12 @@ export function submitBatch(options: SubmitOptions): Submission {
     events.on("completed", onEvent);
     events.on("failed", onEvent);
 
-    // Redis unreachable for longer than waitMs stops the submission.
+    // Redis unreachable for longer than waitMs stops the submission: whatever waits on Redis then
+    // gives up (commands otherwise wait for a reconnect for ever).
+    let giveUp!: (e: SubmitStopped) => void;
+    const gaveUp = new Promise<never>((_, fail) => (giveUp = fail));
+    gaveUp.catch(() => {});
+    const guard = <T>(p: Promise<T>): Promise<T> => Promise.race([p, gaveUp]);
     let downSince: number | undefined;
     const watchdog = setInterval(() => {
       if (client.status === "ready") downSince = undefined;
@@ -306,11 +311,13 @@ export function submitBatch(options: SubmitOptions): Submission {
         stopped = new SubmitStopped(
           `Redis at ${describeConnection(options.connection)} was unreachable for ${Math.round(waitMs / 1000)} s (${problem ? redisProblem(problem) : "no answer"})`,
         );
+        giveUp(stopped);
         notify();
       }
     }, 250);
 
-    const reader = (async () => {
+    const startReader = () =>
+      (async () => {
       let seq = 0;
       let first = 1;
       let pieces: Uint8Array[] = [];
@@ -377,9 +384,11 @@ export function submitBatch(options: SubmitOptions): Submission {
     );
 
     try {
-      await client.set(k.set(setHash), setText, "EX", KEEP_SECONDS);
-      for (let i = 0; i < sources.length; i++) await client.set(k.tariff(tariffHashes[i]!), sources[i]!.text, "EX", KEEP_SECONDS);
-      await events.waitUntilReady();
+      await guard(client.set(k.set(setHash), setText, "EX", KEEP_SECONDS));
+      for (let i = 0; i < sources.length; i++) await guard(client.set(k.tariff(tariffHashes[i]!), sources[i]!.text, "EX", KEEP_SECONDS));
+      await guard(events.waitUntilReady());
+      // Jobs are added only once their tariffs are in Redis.
+      startReader();
       for (;;) {
         if (stopped) throw stopped;
         // Aborting destroys the input, which ends its reading with an error: that one is not a failure.
@@ -398,14 +407,14 @@ export function submitBatch(options: SubmitOptions): Submission {
           const ids = [head, ...(head.parts ?? [])].filter((x) => x.added).map((x) => x.id);
           for (const id of ids) byId.delete(id);
           if (ids.length > 0) {
-            await Promise.all(ids.map((id) => queue.remove(id).catch(() => 0)));
-            await client.del(...ids.flatMap((id) => [k.input(id), k.output(id)]));
+            await guard(Promise.all(ids.map((id) => queue.remove(id).catch(() => 0))));
+            await guard(client.del(...ids.flatMap((id) => [k.input(id), k.output(id)])));
           }
           notify();
           continue;
         }
         // Events say when a job is done; a look at every job followed now and then catches the rest.
-        if (!(await changed(500))) await Promise.all([...byId.values()].map((p) => check(p).catch(() => {})));
+        if (!(await changed(500))) await guard(Promise.all([...byId.values()].map((p) => check(p).catch(() => {}))));
       }
     } finally {
       clearInterval(watchdog);
@@ -414,7 +423,6 @@ export function submitBatch(options: SubmitOptions): Submission {
       // Stops a reader still waiting for room.
       stopped ??= new SubmitStopped("closed");
       notify();
-      void reader;
     }
   }
 
