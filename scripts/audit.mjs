@@ -15,6 +15,33 @@ const CHECKED = "2026-11-25";
 const ADVISORIES = {
   "decimal.js-light": [],
   zod: [{ id: "GHSA-m95q-7qp3-xv42 (CVE-2023-4316, ReDoS in the e-mail check)", severity: "high", from: "3.22.0", before: "3.22.3" }],
+  // The queue (issue 13, added 2026-12-03): bullmq and ioredis, and what they bring. Only
+  // `ev-tariff/scale`, `ev-tariff worker` and `batch --redis` load them; the core never does.
+  bullmq: [],
+  "cron-parser": [],
+  luxon: [{ id: "GHSA-3xq5-wjfh-ppjc (CVE-2023-22467, ReDoS in DateTime.fromRFC2822)", severity: "high", from: "3.0.0", before: "3.2.1" }],
+  ioredis: [],
+  "@ioredis/commands": [],
+  msgpackr: [{ id: "GHSA-7hpj-7hhx-2fgx (CVE-2023-52079, infinite recursion decoding property names)", severity: "high", from: "0.0.0", before: "1.10.1" }],
+  "msgpackr-extract": [],
+  "@msgpackr-extract/msgpackr-extract-linux-x64": [],
+  "@msgpackr-extract/msgpackr-extract-linux-arm64": [],
+  "@msgpackr-extract/msgpackr-extract-linux-arm": [],
+  "@msgpackr-extract/msgpackr-extract-darwin-x64": [],
+  "@msgpackr-extract/msgpackr-extract-darwin-arm64": [],
+  "@msgpackr-extract/msgpackr-extract-win32-x64": [],
+  "node-gyp-build-optional-packages": [],
+  "detect-libc": [],
+  "node-abort-controller": [],
+  semver: [],
+  tslib: [],
+  debug: [{ id: "debug 4.4.2 (published by a hijacked maintainer account, September 2025: malware)", severity: "critical", from: "4.4.2", before: "4.4.3" }],
+  ms: [],
+  denque: [],
+  "redis-errors": [],
+  "redis-parser": [],
+  "standard-as-callback": [],
+  "cluster-key-slot": [],
 };
 
 const npm = (args) => {
@@ -37,6 +64,8 @@ function installed() {
   const out = new Map();
   const walk = (deps) => {
     for (const [name, info] of Object.entries(deps ?? {})) {
+      // An optional package not installed here (another platform's binary, an optional peer) has no version.
+      if (info.version === undefined) continue;
       out.set(name, info.version);
       walk(info.dependencies);
     }
