@@ -11,6 +11,8 @@
  *    for the Athens DC tariff and for the same tariff with a "first 20 kWh" energy threshold.
  * 3. Peak RSS of a 1,000,000-session batch run (`--full`; otherwise the last measured figure,
  *    from scripts/bench/last-full.json, is printed and labelled as such).
+ * 3b. `ev-tariff batch --redis` with 1, 2 and 4 worker processes on a local redis-server (scripts/bench/queue.ts),
+ *    and what each session costs Redis (CPU, bytes in and out), beside the local batch.
  * 4. The CLI's start: `node dist/cli.js price <tariff> <session>` over `node -e 0` (scripts/bench/cli-start.ts).
  * 5. The browser core's size, as `npm run size` measures it (scripts/size-lib.ts): esbuild bundle of
  *    parseTariff + parseSession + priceSession of the browser build, minified, gzip -9.
@@ -24,6 +26,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { browserCoreSize, SIZE_LIMIT } from "./size-lib.js";
 import { CLI_START_ARGS, CLI_START_GOAL_MS, measureCliStart } from "./bench/cli-start.js";
+import { measureQueue, redisServer } from "./bench/queue.js";
 
 /** The package's public API (the types of src/index.ts, which dist/index.d.ts publishes). */
 type Lib = typeof import("../src/index.js");
@@ -408,6 +411,23 @@ try {
   console.log(
     `  control, this machine: JSON.parse of a session in a loop, ${Math.max(2, cores)} worker threads against 1 (the same work each, best of ${QUICK ? 2 : 5}): ${((Math.max(2, cores) * control.one) / control.many).toFixed(2)}×`,
   );
+
+  // The same sessions through the queue (issue 13): worker processes on a local redis-server.
+  console.log("");
+  if (!redisServer()) console.log("ev-tariff batch --redis: not measured (redis-server is not installed: apt-get install redis-server)");
+  else {
+    const blocks = QUICK ? [1000] : [250, 1000, 4000];
+    const plan = [...[1, 2, 4].map((w) => ({ workers: w, block: 1000 })), ...blocks.filter((b) => b !== 1000).map((b) => ({ workers: 2, block: b }))];
+    console.log(`ev-tariff batch --redis, the same ${count.toLocaleString("en")} sessions, N worker processes (ev-tariff worker, warm) on a local redis-server (append-only file on), --out /dev/null:`);
+    const local = runs[0]!.best!;
+    for (const q of await measureQueue(join(ROOT, "dist/cli.js"), athensFile, file, plan)) {
+      console.log(
+        `  ${String(q.workers).padStart(2)} worker process(es), --block ${String(q.block).padEnd(4)}: ${Math.round(q.perSecond).toLocaleString("en").padStart(8)} sessions/s (${q.seconds.toFixed(2)} s, submitter start included), ` +
+          `${(q.perSecond / local.perSecond).toFixed(2)}× the local batch with 1 worker thread; Redis ${q.redisCpuMsPer1000.toFixed(1)} ms CPU per 1,000 sessions, ` +
+          `${Math.round(q.redisInPerSession).toLocaleString("en")} B in + ${Math.round(q.redisOutPerSession).toLocaleString("en")} B out per session; submitter ${q.submitterCpuUs === undefined ? "" : `${q.submitterCpuUs.toFixed(1)} µs CPU per session, `}peak RSS ${q.submitterMB} MB`,
+      );
+    }
+  }
 
   console.log("");
   if (FULL) {
