@@ -1,5 +1,5 @@
 import { Decimal } from "../money/decimal-lib.js";
-import { Dec } from "../money/decimal.js";
+import { Dec, withoutTrailingZeros } from "../money/decimal.js";
 import { TariffError, toPointer, type Issue } from "../schema/errors.js";
 
 /**
@@ -76,7 +76,7 @@ export function decOf(n: number | string): Dec {
 /** A decimal's plain text ("0.25", "12"), trailing zeros dropped. */
 export function plain(d: Dec): string {
   const s = d.toFixed();
-  return s.includes(".") ? s.replace(/0+$/, "").replace(/\.$/, "") : s;
+  return s.includes(".") ? withoutTrailingZeros(s).replace(/\.$/, "") : s;
 }
 
 /**

@@ -47,3 +47,16 @@ export function displayDecimal(value: Dec, maxDecimals: number): string {
   const rounded = value.toDecimalPlaces(maxDecimals, Decimal.ROUND_HALF_UP);
   return rounded.isZero() ? "0" : rounded.toFixed();
 }
+
+/**
+ * `text` without its trailing "0"s, in one pass (a regular expression such as /0+$/ backtracks over
+ * every run of zeros, quadratic on a long one).
+ *
+ * @example
+ * withoutTrailingZeros("1.2500") // "1.25"
+ */
+export function withoutTrailingZeros(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 48) end--;
+  return text.slice(0, end);
+}

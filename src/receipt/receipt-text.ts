@@ -1,3 +1,4 @@
+import { withoutTrailingZeros } from "../money/decimal.js";
 import type { Receipt } from "./types.js";
 
 /** Pads a table's columns; numbers (last columns) right-aligned. */
@@ -45,6 +46,6 @@ export function pct(rate: string): string {
   const [int, frac = ""] = (Number.isNaN(Number(rate)) ? "0" : rate).split(".");
   const digits = (int ?? "0") + frac.padEnd(2, "0");
   const whole = digits.slice(0, (int ?? "0").length + 2).replace(/^0+(?=\d)/, "");
-  const rest = digits.slice((int ?? "0").length + 2).replace(/0+$/, "");
+  const rest = withoutTrailingZeros(digits.slice((int ?? "0").length + 2));
   return `${whole}${rest ? "." + rest : ""}%`;
 }

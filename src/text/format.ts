@@ -12,7 +12,7 @@
  */
 import { findMarket } from "../markets/index.js";
 import { currency as findCurrency } from "../money/currencies.js";
-import { Dec } from "../money/decimal.js";
+import { Dec, withoutTrailingZeros } from "../money/decimal.js";
 import { LANGUAGES } from "./lang/index.js";
 import { LANGS, type FixedFormat, type Lang, type Language, type Phrases } from "./phrases.js";
 
@@ -110,13 +110,16 @@ function digitsOf(value: string | Dec, minDigits: number): { negative: boolean; 
   const d = typeof value === "string" ? new Dec(value) : value;
   const text = d.abs().toFixed();
   const [int, rawFrac = ""] = text.split(".");
-  const trimmed = rawFrac.replace(/0+$/, "");
+  const trimmed = withoutTrailingZeros(rawFrac);
   return { negative: d.isNegative() && !d.isZero(), int: int!, frac: trimmed.padEnd(minDigits, "0") };
 }
 
 function groupDigits(int: string, group: string, minGroupDigits: number): string {
   if (int.length < 4 + (minGroupDigits - 1)) return int;
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  // Groups of three from the right, in one pass (the look-ahead /\B(?=(\d{3})+(?!\d))/g is quadratic).
+  let out = int.slice(0, ((int.length - 1) % 3) + 1);
+  for (let i = out.length; i < int.length; i += 3) out += group + int.slice(i, i + 3);
+  return out;
 }
 
 /**

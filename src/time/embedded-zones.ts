@@ -37,6 +37,27 @@ function ruleInstant(r: RuleTransition, year: number): number {
 const letterIndex = (c: string) => c.charCodeAt(0) - 65;
 
 /**
+ * The explicit changes of a zone's packed transitions: each a number of minutes in base 36
+ * ([0-9a-z]+) then the letter of the offset after it ([A-Z]), read in one pass (the regular
+ * expression /([0-9a-z]+)([A-Z])/g backtracks over a long run without a letter: quadratic).
+ *
+ * @example
+ * transitionSteps("1cB2dA") // [[48, "B"], [85, "A"]]
+ */
+export function transitionSteps(text: string): [number, string][] {
+  const steps: [number, string][] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      if (i > from) steps.push([parseInt(text.slice(from, i), 36), text[i]!]);
+      from = i + 1;
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 122))) from = i + 1;
+  }
+  return steps;
+}
+
+/**
  * The `Zone` of a zone the embedded data covers, or undefined. Each call decodes its own copy of the
  * zone's transitions (a few hundred numbers at most), so there is no shared state.
  *
@@ -58,10 +79,10 @@ export function embeddedZone(name: string): Zone | undefined {
   const at: number[] = [];
   const after: number[] = [];
   let t = EPOCH_1970;
-  for (const m of transitionText.slice(1).matchAll(/([0-9a-z]+)([A-Z])/g)) {
-    t += parseInt(m[1]!, 36) * MINUTE;
+  for (const [minutes, letter] of transitionSteps(transitionText.slice(1))) {
+    t += minutes * MINUTE;
     at.push(t);
-    after.push(offsetOf(m[2]!));
+    after.push(offsetOf(letter));
   }
   let ruleFromMs = Infinity;
   let rule: RuleTransition[] = [];
