@@ -4,7 +4,7 @@
  * the same file a local batch writes; workers (src/scale/worker.ts) price them anywhere. Built as
  * dist/scale-cli.js, loaded by the CLI only when asked for (src/cli/scale-load.ts).
  */
-import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
+import { createReadStream, existsSync, fstatSync, readdirSync, statSync, type Stats } from "node:fs";
 import { join, relative } from "node:path";
 import type { Readable } from "node:stream";
 import { checkRedis, describeConnection, RedisUnavailable } from "../scale/connection.js";
@@ -12,9 +12,11 @@ import { DEFAULT_QUEUE } from "../scale/protocol.js";
 import { SubmitStopped, submitBatch, type BlockResult } from "../scale/submit.js";
 import { createPricingWorker } from "../scale/worker.js";
 import type { BatchEnv } from "./batch.js";
-import { tariffBook, type TariffSource } from "./batch-lines.js";
+import { tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
+import { MAX_LINE_BYTES } from "./batch-input.js";
 import { failureText, fileSink, readDone, ResumeMerge, streamSink } from "./batch-output.js";
-import { InputError, parseCommandArgs, readText, UsageError } from "./io.js";
+import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
+import { exchangeOptions, maxSessionDays } from "./pricing-options.js";
 import { WORKER_HELP } from "./scale-load.js";
 
 /** Every *.json file under a folder, sorted, read (as the local batch reads a folder). */
@@ -29,6 +31,14 @@ function folderSources(folder: string): TariffSource[] {
   };
   walk(folder);
   return out;
+}
+
+function statOf(stat: () => Stats | undefined): Stats | undefined {
+  try {
+    return stat();
+  } catch {
+    return undefined;
+  }
 }
 
 function isDirectory(path: string): boolean {
@@ -95,6 +105,10 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
     out: { type: "string" },
     resume: { type: "boolean" },
     workers: { type: "string" },
+    "max-session-days": { type: "string" },
+    "ignore-validity": { type: "boolean" },
+    currency: { type: "string" },
+    rate: { type: "string" },
   }, "batch");
   if (values.workers !== undefined) throw new UsageError("--workers is for local threads; with --redis the workers are separate processes: ev-tariff worker --redis URL");
   if (positionals.length !== 2) throw new UsageError("batch needs a tariff file (or a folder of tariffs) and a sessions file (NDJSON, or - for standard input)");
@@ -108,6 +122,11 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
   const window = wholeNumber("window", values.window, 64, 1, 100_000);
   const redisWait = seconds("redis-wait", values["redis-wait"], 30, 0, 86_400);
   if (values.resume && values.out === undefined) throw new UsageError("--resume needs --out: the file a run wrote, to finish");
+  // The pricing flags of the local batch, carried to the workers with the tariffs.
+  const maxDays = maxSessionDays(values["max-session-days"]);
+  const price = { ...exchangeOptions(values), ...(values["ignore-validity"] ? { ignoreValidity: true } : {}) };
+  const lineOptions: LineOptions = { ...(maxDays !== undefined ? { maxSessionDays: maxDays } : {}), ...(Object.keys(price).length > 0 ? { price } : {}) };
+  const maxLine = env.maxLineBytes !== undefined && Number.isInteger(env.maxLineBytes) && env.maxLineBytes > 0 ? Math.min(env.maxLineBytes, MAX_LINE_BYTES) : MAX_LINE_BYTES;
 
   // Tariffs: checked here, so a bad tariff stops the run before anything reaches Redis.
   const folder = isDirectory(tariffPath);
@@ -123,6 +142,17 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
     } catch {
       throw new InputError(sessionsPath, [{ path: "", message: "no such file" }]);
     }
+  }
+  // An output that is a file this run reads (by any name) would be emptied before it is read: refused.
+  if (values.out !== undefined) {
+    const outStat = statOf(() => statSync(values.out!));
+    const same = (st: Stats | undefined) => outStat !== undefined && st !== undefined && st.dev === outStat.dev && st.ino === outStat.ino;
+    const read = [
+      { name: sessionsPath, stat: statOf(() => (sessionsPath === "-" ? (env.stdinFd === undefined ? undefined : fstatSync(env.stdinFd)) : statSync(sessionsPath))) },
+      ...sources.map((s) => ({ name: s.file, stat: statOf(() => statSync(s.file)) })),
+    ];
+    const clash = read.find((r) => same(r.stat));
+    if (clash) throw new UsageError(`--out ${values.out} is ${displayName(clash.name)}, a file this batch reads: writing there would destroy it; name another output file`);
   }
   // Redis first: unreachable, or a wrong password, is one line and exit 1, before any output is touched.
   await checkRedis(url);
@@ -149,6 +179,7 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
   let retried = 0;
   let found = 0;
   let blocks = 0;
+  let longLines = 0;
   const totals = new Map<string, { digits: number; minor: bigint }>();
   let outputFailure: { line: number; why: string } | undefined;
   let stopped: string | undefined;
@@ -163,6 +194,8 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
     blockLines,
     window,
     redisWaitSeconds: redisWait,
+    lineOptions,
+    maxLineBytes: maxLine,
     ...(previous ? { done: previous.done } : {}),
     ...(env.signal ? { signal: env.signal } : {}),
   });
@@ -202,6 +235,7 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
     already += r.already;
     if (r.retried) retried++;
     if (r.found) found++;
+    longLines += r.tooLong;
     for (const [code, digits, minor] of r.totals) {
       const sum = totals.get(code);
       if (sum) sum.minor += BigInt(minor);
@@ -264,7 +298,8 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
       `queue ${queue} on ${describeConnection(url)} (${blocks} block(s) of up to ${blockLines} lines${found > 0 ? `, ${found} priced before this run` : ""}), peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
     `batch: totals (gross)${previous ? " of the lines priced in this run" : ""}: ${money || "none"}`,
   ];
-  if (retried > 0) report.push(`batch: ${retried} block(s) were taken over after a worker stopped; their lines were priced again${notDone > 0 ? `, and ${notDone} line(s) that stopped a worker twice are listed as notDone` : ""}`);
+  if (longLines > 0) report.push(`batch: ${longLines} line(s) longer than ${maxLine} bytes were skipped unread and are listed as notDone`);
+  if (retried > 0) report.push(`batch: ${retried} block(s) were taken over after a worker stopped; their lines were priced again${notDone - longLines > 0 ? `, and ${notDone - longLines} line(s) that stopped a worker twice are listed as notDone` : ""}`);
   if (outputFailure) {
     const what = `batch: the output failed at input line ${outputFailure.line} (${outputFailure.why})`;
     report.push(resuming ? `${what}; ${outPath} is as it was before this run.${finish}` : `${what}: ${holds}; line ${outputFailure.line} and every line after it are not done.${finish}`);

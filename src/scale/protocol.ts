@@ -4,11 +4,12 @@
  *
  * Keys (prefix "bull" and queue "ev-tariff" by default; all of one queue share BullMQ's "{prefix}:{queue}:"):
  *   {prefix}:{queue}:evt:tariff:{sha256}   a tariff file's text, stored once by its content hash
- *   {prefix}:{queue}:evt:set:{sha256}      a batch's tariffs: {"folder":bool,"tariffs":[sha256…]}
+ *   {prefix}:{queue}:evt:set:{sha256}      a batch's tariffs and options: {"folder":bool,"tariffs":[sha256…],"options":{…}}
  *   {prefix}:{queue}:evt:in:{jobId}        a job's block of NDJSON session lines (bytes as read)
  *   {prefix}:{queue}:evt:out:{jobId}       its records, as the local batch writes them
  */
 import { createHash } from "node:crypto";
+import type { LineOptions } from "../cli/batch-lines.js";
 
 /** The queue a submitter and its workers use when none is named. */
 export const DEFAULT_QUEUE = "ev-tariff";
@@ -35,10 +36,11 @@ export interface JobAnswer {
   readonly totals: [string, number, string][];
 }
 
-/** The set of tariffs a batch prices with. */
+/** The set of tariffs a batch prices with, and the options every line is priced with. */
 export interface TariffSet {
   readonly folder: boolean;
   readonly tariffs: readonly string[];
+  readonly options?: LineOptions;
 }
 
 export const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");

@@ -12,7 +12,8 @@
  */
 import { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
-import { splitLines, tariffBook, type TariffSource } from "../cli/batch-lines.js";
+import { splitLines, tariffBook, type LineOptions, type TariffSource } from "../cli/batch-lines.js";
+import { LineCutter, MAX_LINE_BYTES, type Cut } from "../cli/batch-input.js";
 import { connect, describeConnection, type Connection } from "./connection.js";
 import { DEFAULT_PREFIX, DEFAULT_QUEUE, JOB_NAME, KEEP_SECONDS, keys, redisProblem, sha256, type JobAnswer, type JobData, type TariffSet } from "./protocol.js";
 
@@ -39,6 +40,10 @@ export interface SubmitOptions {
   readonly signal?: AbortSignal;
   /** How long Redis may stay unreachable before the submission stops with SubmitStopped (default 30). */
   readonly redisWaitSeconds?: number;
+  /** What every line is priced with: maxSessionDays, and priceSession's options (currency and rate, ignoreValidity). */
+  readonly lineOptions?: LineOptions;
+  /** The longest line read, in bytes (default and at most 16 MiB, as the local batch); a longer one is notDone unread. */
+  readonly maxLineBytes?: number;
 }
 
 /** One block's records, handed back in input order. */
@@ -59,6 +64,8 @@ export interface BlockResult {
   readonly retried: boolean;
   /** Its job was priced before this submission (found done in Redis). */
   readonly found: boolean;
+  /** Lines longer than the limit, skipped unread (each a notDone record). */
+  readonly tooLong: number;
 }
 
 /** The submission stopped before the end of its input (Redis unreachable too long); what was handed back stands. */
@@ -89,7 +96,8 @@ interface Pending {
   checking: boolean;
   recheck: boolean;
   parts?: Pending[];
-  result?: Omit<BlockResult, "first" | "last" | "already">;
+  result?: Omit<BlockResult, "first" | "last" | "already" | "tooLong">;
+  tooLong?: number;
 }
 
 const decoder = new TextDecoder();
@@ -128,6 +136,8 @@ function notDoneResult(p: Pending, reason: string): NonNullable<Pending["result"
   return { out, sessions: 0, errors: 0, notDone, totals: [], retried: true, found: false };
 }
 
+const EMPTY = { out: "", sessions: 0, errors: 0, notDone: 0, totals: [], retried: false, found: false } as const;
+
 /**
  * Submits NDJSON sessions to the queue and hands back each block's records in input order. Tariffs
  * are checked here first (an invalid one throws, naming its file), then stored once in Redis by
@@ -150,7 +160,9 @@ export function submitBatch(options: SubmitOptions): Submission {
   const { skipped } = tariffBook(options.tariffs, folder);
   const sources = options.tariffs.filter((s) => !skipped.includes(s.file));
   const tariffHashes = sources.map((s) => sha256(s.text));
-  const tariffSet: TariffSet = { folder, tariffs: tariffHashes };
+  const lineOptions = options.lineOptions ?? {};
+  const maxLine = Math.min(options.maxLineBytes ?? MAX_LINE_BYTES, MAX_LINE_BYTES);
+  const tariffSet: TariffSet = { folder, tariffs: tariffHashes, ...(Object.keys(lineOptions).length > 0 ? { options: lineOptions } : {}) };
   const setText = JSON.stringify(tariffSet);
   const setHash = sha256(setText);
   const waitMs = (options.redisWaitSeconds ?? 30) * 1000;
@@ -265,7 +277,7 @@ export function submitBatch(options: SubmitOptions): Submission {
         const bytes = p.bytes.slice(from, to);
         from = to;
         const part: Pending = { id: `${p.id}.L${p.first + i}`, first: p.first + i, count: 1, bytes, already: 0, part: true, tries: 0, existed: false, added: false, checking: false, recheck: false };
-        if (blank(bytes)) part.result = { out: "", sessions: 0, errors: 0, notDone: 0, totals: [], retried: false, found: false };
+        if (blank(bytes)) part.result = EMPTY;
         parts.push(part);
       }
       p.parts = parts;
@@ -274,7 +286,7 @@ export function submitBatch(options: SubmitOptions): Submission {
 
     /** A block's result when it (and all its parts) are done. */
     const resultOf = (p: Pending): BlockResult | undefined => {
-      const base = { first: p.first, last: p.first + p.count - 1, already: p.already };
+      const base = { first: p.first, last: p.first + p.count - 1, already: p.already, tooLong: p.tooLong ?? 0 };
       if (p.result) return { ...base, ...p.result };
       if (!p.parts || p.parts.some((x) => !x.result)) return undefined;
       const r = p.parts.map((x) => x.result!);
@@ -323,14 +335,24 @@ export function submitBatch(options: SubmitOptions): Submission {
       let pieces: Uint8Array[] = [];
       let length = 0;
       let lines = 0;
-      const cut = async (last: boolean) => {
+      /** Queues a block (or a line too long to read), waiting for room in the window. */
+      const queue = async (p: Pending) => {
+        while (inFlight.length >= window && !stopped) await changed(1000);
+        if (stopped) return;
+        inFlight.push(p);
+        if (!p.result) await add(p, true);
+        notify();
+      };
+      /** The lines held so far, as one block (a job, unless every line is blank). */
+      const cut = async () => {
+        if (lines === 0) return;
         const bytes = new Uint8Array(length);
         let at = 0;
         for (const piece of pieces) {
           bytes.set(piece, at);
           at += piece.length;
         }
-        const count = lines + (last ? 1 : 0);
+        const count = lines;
         pieces = [];
         length = 0;
         lines = 0;
@@ -339,38 +361,57 @@ export function submitBatch(options: SubmitOptions): Submission {
         const id = `b${block}-L${first}-${sha256(Buffer.concat([encoder.encode(`${setHash}\n${first}\n${count}\n`), bytes])).slice(0, 24)}`;
         const p: Pending = { id, first, count, bytes, already, part: false, tries: 0, existed: false, added: false, checking: false, recheck: false };
         first += count;
-        if (blank(bytes)) p.result = { out: "", sessions: 0, errors: 0, notDone: 0, totals: [], retried: false, found: false };
-        while (inFlight.length >= window && !stopped) await changed(1000);
-        if (stopped) return;
-        inFlight.push(p);
-        if (!p.result) await add(p, true);
-        notify();
+        if (blank(bytes)) p.result = EMPTY;
+        await queue(p);
       };
+      /** Whole lines from the cutter, regrouped into blocks of `blockLines` (the same blocks for any chunking). */
+      const take = async (c: Cut) => {
+        if ("tooLong" in c) {
+          linesRead++;
+          await cut();
+          const line = first++;
+          const already = options.done && line < options.done.length && options.done[line] === 1;
+          await queue({
+            id: `b${seq++}-L${line}-too-long`, first: line, count: 1, bytes: new Uint8Array(0), already: already ? 1 : 0, part: false, tries: 0, existed: false, added: false, checking: false, recheck: false,
+            result: already ? EMPTY : { ...EMPTY, out: `{"line":${line},"notDone":"line longer than ${maxLine} bytes"}\n`, notDone: 1 },
+            tooLong: already ? 0 : 1,
+          });
+          return;
+        }
+        linesRead += c.count;
+        let from = 0;
+        let remaining = c.count;
+        while (remaining > 0 && !stopped) {
+          const need = blockLines - lines;
+          if (remaining <= need) {
+            pieces.push(c.bytes.subarray(from));
+            length += c.bytes.length - from;
+            lines += remaining;
+            remaining = 0;
+          } else {
+            let at = from;
+            for (let n = 0; n < need; n++) at = c.bytes.indexOf(10, at) + 1;
+            pieces.push(c.bytes.subarray(from, at));
+            length += at - from;
+            lines += need;
+            remaining -= need;
+            from = at;
+          }
+          if (lines === blockLines) await cut();
+        }
+      };
+      const cutter = new LineCutter(maxLine);
       for await (const piece of options.input) {
         if (options.signal?.aborted || stopped) break;
-        const data = typeof piece === "string" ? encoder.encode(piece) : piece;
-        let from = 0;
-        for (let nl = data.indexOf(10); nl >= 0; nl = data.indexOf(10, nl + 1)) {
-          lines++;
-          linesRead++;
-          if (lines === blockLines) {
-            pieces.push(data.subarray(from, nl + 1));
-            length += nl + 1 - from;
-            from = nl + 1;
-            await cut(false);
-            if (stopped) return;
-          }
-        }
-        if (from < data.length) {
-          pieces.push(data.slice(from));
-          length += data.length - from;
-        }
+        for (const c of cutter.push(typeof piece === "string" ? encoder.encode(piece) : piece)) await take(c);
+        if (stopped) return;
       }
-      if (stopped) return;
-      // A last line without its newline counts as a line (the local batch prices it so too).
-      const tail = length > 0 && pieces[pieces.length - 1]![pieces[pieces.length - 1]!.length - 1] !== 10;
-      if (tail) linesRead++;
-      if (length > 0) await cut(tail);
+      if (stopped || options.signal?.aborted) {
+        await cut();
+        return;
+      }
+      for (const c of cutter.end()) await take(c);
+      await cut();
     })().then(
       () => {
         readerDone = true;

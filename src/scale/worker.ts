@@ -8,7 +8,7 @@ import { Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { compileTariff, type CompiledTariff } from "../compile/compile.js";
 import { safeParseTariff } from "../schema/parse-tariff.js";
-import { priceLines, splitLines, type TariffBook } from "../cli/batch-lines.js";
+import { blockLines, priceLines, type LineOptions, type TariffBook } from "../cli/batch-lines.js";
 import { connect, type Connection } from "./connection.js";
 import { DEFAULT_PREFIX, DEFAULT_QUEUE, KEEP_SECONDS, keys, redisProblem, type JobAnswer, type JobData, type TariffSet } from "./protocol.js";
 
@@ -46,7 +46,6 @@ export interface PricingWorker {
   close(): Promise<void>;
 }
 
-const decoder = new TextDecoder();
 
 /**
  * Starts a worker on the queue.
@@ -81,7 +80,7 @@ export function createPricingWorker(options: PricingWorkerOptions): PricingWorke
 
   // Tariffs by content hash, compiled once; books by tariff set.
   const compiled = new Map<string, CompiledTariff>();
-  const books = new Map<string, Promise<TariffBook>>();
+  const books = new Map<string, Promise<{ book: TariffBook; options: LineOptions }>>();
   const tariff = async (hash: string): Promise<CompiledTariff> => {
     const known = compiled.get(hash);
     if (known) return known;
@@ -93,15 +92,15 @@ export function createPricingWorker(options: PricingWorkerOptions): PricingWorke
     compiled.set(hash, c);
     return c;
   };
-  const book = (set: string): Promise<TariffBook> => {
+  const book = (set: string): Promise<{ book: TariffBook; options: LineOptions }> => {
     let b = books.get(set);
     if (!b) {
       b = (async () => {
         const text = await client.get(k.set(set));
         if (text === null) throw new Error(`tariff set ${set} is not in Redis (expired?): submit the batch again`);
-        const { folder, tariffs } = JSON.parse(text) as TariffSet;
+        const { folder, tariffs, options } = JSON.parse(text) as TariffSet;
         const all = await Promise.all(tariffs.map(tariff));
-        return { single: folder ? undefined : all[0], byId: new Map(all.map((c) => [c.tariff.id, c])) };
+        return { book: { single: folder ? undefined : all[0], byId: new Map(all.map((c) => [c.tariff.id, c])) }, options: options ?? {} };
       })();
       b.catch(() => books.delete(set));
       books.set(set, b);
@@ -116,13 +115,13 @@ export function createPricingWorker(options: PricingWorkerOptions): PricingWorke
     const { first, count, set } = job.data;
     const [bytes, b] = await Promise.all([client.getBuffer(k.input(id)), book(set)]);
     if (bytes === null) throw new Error(`its lines are no longer in Redis (${k.input(id)}): submit the batch again`);
-    const text = decoder.decode(bytes);
-    if (fault && text.includes(fault[2]!)) {
+    if (fault && bytes.includes(fault[2]!)) {
       if (fault[1] === "always-exit") process.exit(70);
       log(`worker: holding job ${id} (fault test)`);
       await new Promise(() => {});
     }
-    const r = priceLines(b, splitLines(text), first);
+    // The same reading and pricing as the local batch's threads (src/cli/batch-worker.ts).
+    const r = priceLines(b.book, blockLines(bytes), first, b.options);
     await client.set(k.output(id), r.out, "EX", KEEP_SECONDS);
     done.jobs++;
     done.sessions += r.sessions;

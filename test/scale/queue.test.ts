@@ -97,9 +97,9 @@ const until = async (what: () => boolean, ms = 20_000) => {
 };
 
 /** Runs the built CLI's batch with --redis, to the end. */
-function submit(args: readonly string[], options: { url?: string } = {}) {
+function submit(args: readonly string[], options: { url?: string; env?: Record<string, string> } = {}) {
   return new Promise<{ code: number | null; stderr: string }>((ok) => {
-    const child = spawn(process.execPath, [CLI, "batch", ATHENS, ...args, "--redis", options.url ?? redis.url], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [CLI, "batch", ATHENS, ...args, "--redis", options.url ?? redis.url], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...options.env } });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.once("exit", (code) => ok({ code, stderr }));
@@ -175,6 +175,33 @@ describe("batch --redis", () => {
     a.kill("SIGTERM");
     expect(await exited(a)).toBe(0);
     expect(a.log).toMatch(/worker: SIGTERM: finishing the job in hand\nworker: stopped after \d+ job\(s\)/);
+  }, 30_000);
+
+  it("odd input as the local batch reads it: a byte order mark, blank lines, a line that is not UTF-8, a line over the limit, no last newline, pricing flags", async () => {
+    startWorker();
+    const odd = join(dir, "odd.ndjson");
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(lines.slice(0, 5).join("\n") + "\n\n   \n"),
+      Buffer.from('{"id":"x","start":"\xff"}\n', "latin1"),
+      Buffer.from(`{"id":"long","pad":"${"x".repeat(5000)}"}\n`),
+      Buffer.from(lines.slice(5, 300).join("\r\n") + "\r\n"),
+      Buffer.from(lines[300]!.slice(0, 50)),
+    ]);
+    writeFileSync(odd, bytes);
+    const flags = ["--currency", "USD", "--rate", "1.0831", "--ignore-validity"];
+    const env = { EV_TARIFF_BATCH_MAX_LINE: "4096" };
+    const local = join(dir, "odd-local.ndjson");
+    const l = spawnSync(process.execPath, [CLI, "batch", ATHENS, odd, "--workers", "1", "--out", local, ...flags], { encoding: "utf8", env: { ...process.env, ...env } });
+    expect(l.status).toBe(1);
+    const out = join(dir, "odd-queue.ndjson");
+    const r = await submit([odd, "--out", out, "--block", "64", ...flags], { env });
+    expect(r.code, r.stderr).toBe(1);
+    expectClean(out, readFileSync(local, "utf8"));
+    expect(readFileSync(out, "utf8")).toContain('"notDone":"line longer than 4096 bytes"');
+    expect(readFileSync(out, "utf8")).toContain('"currency":"USD"');
+    expect(r.stderr).toContain("batch: 1 line(s) longer than 4096 bytes were skipped unread and are listed as notDone");
+    expect(spawnSync(process.execPath, [CLI, "batch", ATHENS, odd, "--redis", redis.url, "--out", odd]).stderr.toString()).toContain("a file this batch reads");
   }, 30_000);
 
   it("a worker SIGKILLed in the middle of a job: another takes the job over (stalled-job recovery), and the output is the same", async () => {
