@@ -8,7 +8,7 @@ import { sessionTimes } from "../schema/session-times.js";
 import { parseSession } from "../schema/parse-session.js";
 import type { Session, Tariff } from "../schema/types.js";
 import type { Receipt } from "../receipt/types.js";
-import { decimalQ, frac, imul, isWhole, narrow, qmul, type Q } from "../engine/exact.js";
+import { decimalQ, frac, imul, isWhole, narrow, qcmp, qmul, type Q } from "../engine/exact.js";
 import { contextOf, decOf } from "../engine/context.js";
 import { dateText, planOf, type Ctx, type PlanRate } from "../engine/plan.js";
 import { runEngine, type EngineExchange, type EngineTrace, type Profile } from "../engine/price.js";
@@ -115,18 +115,33 @@ function sessionProfile(s: Session): Profile {
 
 const decQ = (d: Dec): Q => decimalQ(d.toFixed())!;
 
-/** An adapter's profile (decimal energies) as the engine reads it. */
+const BAD_PROFILE =
+  "is not a session profile: whole UTC ms with start <= chargingEnd <= end; points from (start, 0) in time order, energy never decreasing, to (chargingEnd, energyKWh); idle intervals in order inside the session";
+
+/**
+ * An adapter's profile (decimal energies) as the engine reads it, checked: a profile is built by
+ * hand, and one out of order would price as it stands (negative energy, time running backwards).
+ */
 function engineProfile(p: SessionProfile): Profile {
-  return {
-    start: p.start,
-    chargingEnd: p.chargingEnd,
-    end: p.end,
-    total: qmul(decQ(p.energyKWh), 1_000_000),
-    totalText: p.energyKWh.toFixed(),
-    at: p.points.map((x) => x.at),
-    e: p.points.map((x) => qmul(decQ(x.kWh), 1_000_000)),
-    idle: p.idle,
+  const kWh = (d: unknown): Q => {
+    const q = typeof (d as Dec | undefined)?.toFixed == "function" ? decimalQ((d as Dec).toFixed()) : undefined;
+    return q === undefined ? bad() : qmul(q, 1_000_000);
   };
+  const bad = (): never => {
+    throw new TariffError([{ path: "/profile", message: BAD_PROFILE }], "session profile");
+  };
+  const { start, chargingEnd, end, points, idle } = p ?? bad();
+  const at = (Array.isArray(points) ? points : bad()).map((x) => x?.at);
+  const e = points.map((x) => kWh(x?.kWh));
+  const total = kWh(p.energyKWh);
+  const n = at.length;
+  let ok = Number.isSafeInteger(start) && Number.isSafeInteger(end) && start <= chargingEnd && chargingEnd <= end && n > 0 && at[0] === start && e[0] === 0;
+  for (let i = 1; ok && i < n; i++) ok = Number.isSafeInteger(at[i]) && at[i]! > at[i - 1]! && at[i]! <= chargingEnd && qcmp(e[i]!, e[i - 1]!) >= 0;
+  ok &&= chargingEnd === start ? qcmp(total, e[n - 1]!) === 0 : at[n - 1] === chargingEnd && qcmp(total, e[n - 1]!) === 0;
+  let last = start;
+  for (const x of ok && Array.isArray(idle) ? idle : bad()) ok &&= Number.isSafeInteger(x?.from) && x.from >= last && x.to > x.from && x.to <= end && ((last = x.to), true);
+  if (!ok) bad();
+  return { start, chargingEnd, end, total, totalText: p.energyKWh.toFixed(), at: at as number[], e, idle };
 }
 
 function decimalProfile(p: Profile): SessionProfile {

@@ -23,6 +23,7 @@ import {
   type Tariff,
 } from "../../src/index.js";
 import { thrown } from "../helpers/issues.js";
+import { Dec } from "../../src/money/decimal.js";
 
 const tariffDoc = {
   version: 1,
@@ -173,5 +174,47 @@ describe("members named __proto__ and markets named after Object's own propertie
       const r = safeParseTariff({ ...tariffDoc, market: code, taxes: [{ name: "VAT", rate: "0.2", appliesTo: ["energy"] }] });
       expect(r.ok, code).toBe(false);
     }
+  });
+});
+
+describe("an adapter's profile (PriceOptions.profile) is checked too", () => {
+  const start = Date.parse("2026-05-01T10:00:00Z");
+  const h = 3_600_000;
+  const good = {
+    start,
+    chargingEnd: start + h,
+    end: start + 2 * h,
+    energyKWh: new Dec("20"),
+    points: [
+      { at: start, kWh: new Dec(0) },
+      { at: start + h / 2, kWh: new Dec("5") },
+      { at: start + h, kWh: new Dec("20") },
+    ],
+    idle: [{ from: start + h, to: start + 2 * h }],
+  };
+  const refusal = { path: "/profile", message: expect.stringMatching(/^is not a session profile: /) };
+
+  it("a valid profile prices as the session it describes", () => {
+    const s = parseSession({ start: "2026-05-01T10:00:00Z", chargingEnd: "2026-05-01T11:00:00Z", end: "2026-05-01T12:00:00Z", energyKWh: "20", meter: [{ at: "2026-05-01T10:30:00Z", kWh: "5" }] });
+    expect(priceSession(tariff, s, { profile: good })).toEqual(priceSession(tariff, s));
+  });
+
+  it.each([
+    ["energy decreasing", { points: [good.points[0], { at: start + h / 2, kWh: new Dec("25") }, good.points[2]] }],
+    ["negative energy", { energyKWh: new Dec("-20"), points: [good.points[0], { at: start + h / 2, kWh: new Dec("-5") }, { at: start + h, kWh: new Dec("-20") }] }],
+    ["time running backwards", { points: [good.points[0], { at: start + h + 1, kWh: new Dec("5") }, good.points[2]] }],
+    ["end before start", { end: start - 1 }],
+    ["a fractional or NaN instant", { start: start + 0.5 }],
+    ["NaN", { end: NaN }],
+    ["the total not the last point's", { energyKWh: new Dec("21") }],
+    ["energy as a string", { energyKWh: "20" }],
+    ["points not an array", { points: "many" }],
+    ["the first point not at the start", { points: good.points.slice(1) }],
+    ["idle outside the session", { idle: [{ from: start + h, to: start + 3 * h }] }],
+    ["idle intervals out of order", { idle: [{ from: start + h + 10, to: start + 2 * h }, { from: start + h, to: start + h + 5 }] }],
+  ])("%s is refused with a TariffError at /profile", (_, change) => {
+    const profile = { ...good, ...change } as unknown as typeof good;
+    expect(thrown(() => priceSession(tariff, session, { profile })).issues).toEqual([refusal]);
+    expect(thrown(() => runPricing(tariff, session, { profile })).issues).toEqual([refusal]);
   });
 });
