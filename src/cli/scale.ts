@@ -351,7 +351,14 @@ export async function runWorker(argv: readonly string[]): Promise<number> {
       process.on("SIGTERM", onTerm);
       process.on("SIGINT", onInt);
     });
-    await w.close();
+    // Closing waits for Redis (to hand the job back); with Redis away it gives up after a while: the job
+    // in hand, if any, is then taken over by another worker once its lock runs out.
+    const limit = Math.max(10, 2 * lockSeconds);
+    const closed = await Promise.race([w.close().then(() => true), new Promise<false>((ok) => setTimeout(() => ok(false), limit * 1000).unref())]);
+    if (!closed) {
+      say(`worker: Redis did not answer within ${limit} s; stopping without it (a job in hand is taken over by another worker)`);
+      process.exit(1);
+    }
     say(`worker: stopped after ${w.done.jobs} job(s): ${w.done.sessions} priced, ${w.done.errors} error record(s)`);
     return 0;
   } catch (e) {
