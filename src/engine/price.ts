@@ -209,6 +209,9 @@ function firstMatch(rates: readonly PlanRate[], c: Ctx): PlanRate | null {
   return null;
 }
 
+/** The rate of the slice before (the last segment's). */
+const kept = (list: readonly EngineSegment[]): PlanRate | null => list[list.length - 1]!.rate;
+
 function setLocal(c: Ctx, local: number): void {
   const day = Math.floor(local / DAY);
   c.day = day;
@@ -409,8 +412,7 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   let idleIndex = 0;
   let eTo: Q = instants.length > 0 ? energyAt(p, instants[0]!, hint) : 0;
   const wantLocal = f.local || o.trace;
-  let fresh = true;
-  const pick = (d: Metered) => (fresh || f.anyCut[d] ? firstMatch(rates[d], c) : seg[d][seg[d].length - 1]!.rate);
+  const any = f.anyCut;
   for (let i = 0; i + 1 < instants.length; i++) {
     const from = instants[i]!;
     const to = instants[i + 1]!;
@@ -433,13 +435,13 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
       else flatSeen = true;
       if (rates.flat.length > 0) flat = firstMatch(rates.flat, c);
     }
-    fresh = !others || i === 0 || others.has(from);
+    const fresh = others === undefined || i === 0 || others.has(from);
     if (charging) {
-      const e = rates.energy.length > 0 ? meter(seg.energy, "energy", pick("energy"), from, to, c.dE, i) : undefined;
-      const t = rates.time.length > 0 ? meter(seg.time, "time", pick("time"), from, to, c.dt, i) : undefined;
+      const e = rates.energy.length > 0 ? meter(seg.energy, "energy", fresh || any.energy ? firstMatch(rates.energy, c) : kept(seg.energy), from, to, c.dE, i) : undefined;
+      const t = rates.time.length > 0 ? meter(seg.time, "time", fresh || any.time ? firstMatch(rates.time, c) : kept(seg.time), from, to, c.dt, i) : undefined;
       if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eAtTo, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: { ...(e !== undefined ? { energy: e } : {}), ...(t !== undefined ? { time: t } : {}) } });
     } else {
-      const d = rates.idle.length > 0 ? meter(seg.idle, "idle", pick("idle"), from, to, qsub(to, from), i) : undefined;
+      const d = rates.idle.length > 0 ? meter(seg.idle, "idle", fresh || any.idle ? firstMatch(rates.idle, c) : kept(seg.idle), from, to, qsub(to, from), i) : undefined;
       if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eFrom, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: d !== undefined ? { idle: d } : {} });
       eTo = eFrom;
     }
