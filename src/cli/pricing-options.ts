@@ -5,10 +5,12 @@
  */
 import { currency as findCurrency } from "../money/currencies.js";
 import type { PriceOptions } from "../price/price-session.js";
+import { MAX_SESSION_DAYS } from "../schema/parse-session.js";
 import type { Issue } from "../schema/errors.js";
 import { UsageError } from "./io.js";
 
-const MAX_DAYS = 36_500;
+// The library's most (issue 16): longer sessions cost too much to price or explain.
+const MAX_DAYS = MAX_SESSION_DAYS;
 
 /** `--max-session-days N`: a whole number of days. */
 export function maxSessionDays(value: string | undefined): number | undefined {

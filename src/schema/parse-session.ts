@@ -122,7 +122,13 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; re
   const start = instantOf(s, "start", issues);
   const end = instantOf(s, "end", issues);
   if (start !== undefined && end !== undefined && end - start > maxSessionDays * 86_400_000)
-    issues.push({ path: "/end", message: `makes the session longer than ${maxSessionDays} days; pass maxSessionDays to allow it` });
+    issues.push({
+      path: "/end",
+      message:
+        end - start > MAX_SESSION_DAYS * 86_400_000
+          ? `makes the session longer than ${MAX_SESSION_DAYS} days, the longest one ev-tariff prices`
+          : `makes the session longer than ${maxSessionDays} days; pass maxSessionDays to allow it`,
+    });
   const chargingEndGiven = s.chargingEnd !== undefined;
   const chargingEnd = chargingEndGiven ? instantOf(s, "chargingEnd", issues) : end;
   if (start !== undefined && end !== undefined && end < start) issues.push({ path: "/end", message: "must not be before start" });

@@ -152,10 +152,19 @@ describe("every library option is a flag", () => {
     expect(cli(["explain", "--max-session-days", "39", file("simple.json"), file("long.json")]).stderr).toContain("pass --max-session-days 40");
   });
 
-  it.each(["0", "-3", "1.5", "many", "99999"])("--max-session-days %s is a usage error", (n) => {
+  // (366 since issue 16: the library prices no longer session; 367 to 36500 went through and, refused by the library, exited 3)
+  it.each(["0", "-3", "1.5", "many", "367", "36500", "99999"])("--max-session-days %s is a usage error", (n) => {
     const r = cli(["price", `--max-session-days=${n}`, file("simple.json"), file("long.json")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("--max-session-days must be a whole number of days from 1 to 36500");
+    expect(r.stderr).toContain("--max-session-days must be a whole number of days from 1 to 366");
+  });
+
+  it("--max-session-days 366 is the most: a longer session says so, without a flag to pass", () => {
+    expect(cli(["validate", "--max-session-days", "366", file("long.json")]).code).toBe(0);
+    const year = JSON.stringify({ start: "2026-01-01T00:00:00Z", end: "2027-01-03T00:00:00Z", energyKWh: "1" });
+    const r = cli(["validate", "--max-session-days", "366", "-"], year);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe("<stdin>: /end: makes the session longer than 366 days, the longest one ev-tariff prices");
   });
 
   it("--ignore-validity prices a session outside the tariff's validity", () => {
