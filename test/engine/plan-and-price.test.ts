@@ -104,7 +104,7 @@ describe("the engine prices exactly where whole milliseconds or 1e-9 kWh would n
   });
 });
 
-describe("the engine has no size bounds of its own", () => {
+describe("long sessions and long receipts, within the engine's bounds (SECURITY.md)", () => {
   it("a month of quarter-hour prices: thousands of receipt lines, equal to the reference", () => {
     // 96 quarter-hour windows a day at alternating prices, for energy and time: over 31 days the
     // session has 2,976 segments per dimension (the integer fast path the engine replaced stopped at 4,000 lines).
