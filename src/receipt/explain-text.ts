@@ -1,6 +1,8 @@
 import { MAX_EXPLAINED_INTERVALS, type Explanation } from "./explain.js";
 import { formatReceipt, pct } from "./receipt-text.js";
 
+const notListed = (n: number) => `${n} more earlier rate${n === 1 ? "" : "s"} did not apply (not listed)`;
+
 /**
  * An explanation as text a tariff analyst can check by hand.
  *
@@ -22,7 +24,7 @@ export function formatExplanation(e: Explanation): string {
       if (!c) continue;
       out.push(`    ${dim}: ${c.rate ? `${c.rate} at ${c.price}` : "free (no rate matched)"}`);
       for (const s of c.skipped) out.push(`      ${s.rate} skipped: ${s.failed.join("; ")}`);
-      if (c.notListed) out.push(`      … and ${c.notListed} more earlier rates did not apply (not listed)`);
+      if (c.notListed) out.push(`      … and ${notListed(c.notListed)}`);
     }
   }
   if (e.intervalsNotListed)
@@ -30,7 +32,7 @@ export function formatExplanation(e: Explanation): string {
   if (e.flat) {
     out.push("", `Flat fee at session start: ${e.flat.rate ? `${e.flat.rate} at ${e.flat.price}` : "none matched"}`);
     for (const s of e.flat.skipped) out.push(`  ${s.rate} skipped: ${s.failed.join("; ")}`);
-    if (e.flat.notListed) out.push(`  … and ${e.flat.notListed} more earlier rates did not apply (not listed)`);
+    if (e.flat.notListed) out.push(`  … and ${notListed(e.flat.notListed)}`);
   }
   if (e.steps.length) {
     out.push("", "Steps (the session's total, rounded up once, the extra billed at the last rate):");

@@ -63,6 +63,19 @@ describe("explanations are bounded (explain ran out of memory on a 45 kB tariff 
     expect(text.split("\n").filter((l) => l.includes(" skipped: ")).length).toBe(3 * choices);
   });
 
+  it("the flat fee's choice is listed the same way", () => {
+    const flat = [1, 2, 3, 4].map((k) => ({ price: "9", when: { sessionMinutes: { min: String(900_000 + k) } } }));
+    const t = parseTariff({ version: 1, id: "flat", market: "GR", currency: "EUR", energy: [{ price: "0.3" }], flat: [...flat, { price: "0.5" }] });
+    const day = parseSession({ start: "2026-03-01T00:00:00Z", end: "2026-03-01T01:00:00Z", energyKWh: "5" });
+    const e = explainSession(t, day);
+    expect(e.flat).toMatchObject({ rate: "/flat/4", notListed: 1 });
+    expect(e.flat!.skipped.map((s) => s.rate)).toEqual(["/flat/0", "/flat/1", "/flat/2"]);
+    expect(formatExplanation(e)).toContain("\n  … and 1 more earlier rate did not apply (not listed)\n");
+    const three = explainSession(parseTariff({ version: 1, id: "flat", market: "GR", currency: "EUR", flat: [...flat.slice(0, 3), { price: "0.5" }] }), day);
+    expect(three.flat).toEqual({ rate: "/flat/3", price: "0.5", skipped: expect.any(Array) });
+    expect(three.flat!.skipped).toHaveLength(3);
+  });
+
   it("a month: at most 5,000 intervals, the rest counted and said so, the lines and the receipt whole", () => {
     const t = auditTariff();
     const e = explainSession(t, month);
