@@ -1,4 +1,5 @@
 /** RFC 3339 instants: every refusal with its own message, the edges of each range, and parsing. */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatInstant, instantProblem, parseInstant } from "../../src/time/instants.js";
 
@@ -69,5 +70,45 @@ describe("parseInstant", () => {
     expect(formatInstant(Date.UTC(2026, 2, 29, 2, 30))).toBe("2026-03-29T02:30:00Z");
     expect(formatInstant(Date.UTC(2026, 2, 29, 2, 30, 0, 7))).toBe("2026-03-29T02:30:00.007Z");
     expect(formatInstant(Date.UTC(2026, 2, 29, 2, 30, 0, 7) + 0.9)).toBe("2026-03-29T02:30:00.007Z");
+  });
+});
+
+describe("parseInstant and formatInstant beyond the fast reader and printer", () => {
+  // Forms the fast reader leaves to the full one: lower-case t and z, fractions of 1 to 9 digits,
+  // offsets with minutes. Each is checked against Date's own parsing of the same instant.
+  const reference = (y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offMin: number) =>
+    Date.UTC(y, mo - 1, d, h, mi, s, ms) - offMin * 60_000;
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  it("reads every RFC 3339 form, offsets and fractions included (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          y: fc.integer({ min: 1971, max: 2198 }), mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }),
+          h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }),
+          ms: fc.integer({ min: 0, max: 999 }), digits: fc.integer({ min: 0, max: 9 }),
+          offMin: fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 }), t: fc.constantFrom("T", "t"), z: fc.constantFrom("Z", "z", "offset"),
+        }),
+        ({ y, mo, d, h, mi, s, ms, digits, offMin, t, z }) => {
+          const kept = digits === 0 ? 0 : digits >= 3 ? ms : Math.floor(ms / 10 ** (3 - digits)) * 10 ** (3 - digits);
+          const frac = digits === 0 ? "" : "." + (pad(ms, 3) + "000000").slice(0, digits).padEnd(digits, "0");
+          const off = z === "offset" ? `${offMin < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(offMin) / 60))}:${pad(Math.abs(offMin) % 60)}` : z;
+          const text = `${y}-${pad(mo)}-${pad(d)}${t}${pad(h)}:${pad(mi)}:${pad(s)}${frac}${off}`;
+          expect(instantProblem(text)).toBeNull();
+          expect(parseInstant(text), text).toBe(reference(y, mo, d, h, mi, s, kept, z === "offset" ? offMin : 0));
+        },
+      ),
+    );
+    expect(parseInstant("2026-03-29t02:30:00.5-01:30")).toBe(Date.UTC(2026, 2, 29, 4, 0, 0, 500));
+    expect(parseInstant("2026-03-29T02:30:00.05z")).toBe(Date.UTC(2026, 2, 29, 2, 30, 0, 50));
+    expect(() => parseInstant("2026-03-29T02:30:00")).toThrow(RangeError);
+  });
+
+  it("prints instants outside 1970-2199 through Date, milliseconds only when there are any", () => {
+    expect(formatInstant(-1)).toBe("1969-12-31T23:59:59.999Z");
+    expect(formatInstant(-86_400_000)).toBe("1969-12-31T00:00:00Z");
+    expect(formatInstant(7_258_118_400_000)).toBe("2200-01-01T00:00:00Z");
+    expect(formatInstant(7_258_118_400_000 - 1)).toBe("2199-12-31T23:59:59.999Z");
+    expect(formatInstant(7_258_118_400_000 + 1.7)).toBe("2200-01-01T00:00:00.001Z");
+    expect(formatInstant(0)).toBe("1970-01-01T00:00:00Z");
   });
 });
