@@ -4,7 +4,7 @@
  * the same file a local batch writes; workers (src/scale/worker.ts) price them anywhere. Built as
  * dist/scale-cli.js, loaded by the CLI only when asked for (src/cli/scale-load.ts).
  */
-import { createReadStream, existsSync, fstatSync, readdirSync, statSync, type Stats } from "node:fs";
+import { createReadStream, existsSync, fstatSync, readdirSync, rmSync, statSync, type Stats } from "node:fs";
 import { join, relative } from "node:path";
 import type { Readable } from "node:stream";
 import { checkRedis, describeConnection, RedisUnavailable } from "../scale/connection.js";
@@ -13,11 +13,13 @@ import { SubmitStopped, submitBatch, type BlockResult } from "../scale/submit.js
 import { createPricingWorker } from "../scale/worker.js";
 import type { BatchEnv } from "./batch.js";
 import { tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
-import { MAX_LINE_BYTES } from "./batch-input.js";
+import { InputPrint, MAX_LINE_BYTES, readSidecar, sidecarOf, writeSidecar, type Print } from "./batch-input.js";
 import { failureText, fileSink, readDone, ResumeMerge, streamSink } from "./batch-output.js";
 import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
 import { exchangeOptions, maxSessionDays } from "./pricing-options.js";
 import { WORKER_HELP } from "./scale-load.js";
+
+const encoder = new TextEncoder();
 
 /** Every *.json file under a folder, sorted, read (as the local batch reads a folder). */
 function folderSources(folder: string): TariffSource[] {
@@ -161,8 +163,45 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
   const outPath = values.out;
   const resuming = values.resume === true && outPath !== undefined && existsSync(outPath);
   const previous = resuming ? readDone(outPath) : undefined;
+  // OUT.input.json records which input the file is of, as the local batch's does (the same file, the
+  // same rules): a resume with another input, or of records without that record, is refused.
+  const earlier = resuming ? readSidecar(outPath) : undefined;
+  if (resuming && earlier === undefined && previous!.records + (previous!.cutShort ? 1 : 0) > 0)
+    throw new InputError(displayName(outPath), [{ path: "", message: `has no record of the input it was made from (${sidecarOf(outPath)} is missing), so this input cannot be checked to be the same one; run without --resume to price it all again` }]);
+  const print = new InputPrint(earlier, (what) => new InputError(displayName(sessionsPath), [{ path: "", message: `is not the input ${outPath} was made from (${what}; ${sidecarOf(outPath!)} records that input): give --resume the same input, or run without --resume` }]));
+  // A fresh run: a record beside the file is of another run.
+  if (outPath !== undefined && !resuming) rmSync(sidecarOf(outPath), { force: true });
   const merge = resuming ? new ResumeMerge(outPath) : undefined;
   const sink = outPath === undefined ? streamSink(env.stdout) : resuming ? fileSink(`${outPath}.resume-${process.pid}`, outPath) : fileSink(outPath);
+  /** Only a regular output file gets a record of its input (not /dev/null, a FIFO, a device). */
+  const recordInput = outPath !== undefined && statOf(() => statSync(outPath))?.isFile() === true;
+  let all: Print | undefined;
+  /**
+   * The input as the submitter reads it, fingerprinted on the way: nothing reaches Redis (so no record
+   * is written) before its head is fingerprinted and, resuming, checked; an input that is not the one
+   * the file was made from throws an InputError from here.
+   */
+  async function* checked(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+    let early: Uint8Array[] | undefined = [];
+    const release = function* () {
+      const held = early!;
+      early = undefined;
+      if (recordInput && !resuming) writeSidecar(outPath!, { input: displayName(sessionsPath), head: print.head! });
+      yield* held;
+    };
+    for await (const piece of source) {
+      const data = typeof piece === "string" ? encoder.encode(piece) : piece;
+      print.update(data);
+      if (!early) yield data;
+      else {
+        early.push(data);
+        if (print.head !== undefined) yield* release();
+      }
+    }
+    // Read to its end (a stopped submission returns this generator before it gets here).
+    all = print.end(true);
+    if (early) yield* release();
+  }
   if (previous) {
     env.stderr.write(
       `batch: resuming ${outPath}: ${previous.count} line(s) done, ${previous.records - previous.count} listed as not done` +
@@ -190,7 +229,7 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
     queue,
     tariffs: sources,
     folder,
-    input: input as AsyncIterable<Uint8Array>,
+    input: checked(input as AsyncIterable<Uint8Array | string>),
     blockLines,
     window,
     redisWaitSeconds: redisWait,
@@ -258,9 +297,14 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
   } catch (e) {
     if (e instanceof SubmitStopped) stopped = e.message;
     else if (e instanceof RedisUnavailable) stopped = e.message;
-    else if (e instanceof InputError) throw e;
-    else if (!env.signal?.aborted && (e as NodeJS.ErrnoException)?.code !== undefined) throw new InputError(sessionsPath, [{ path: "", message: `cannot be read: ${failureText(e)}` }]);
-    else if (!env.signal?.aborted) throw e;
+    else if (e instanceof InputError || !env.signal?.aborted) {
+      // Refused or unreadable input: a resumed file stays as it was, and nothing is left beside it.
+      merge?.close();
+      sink.abandon();
+      if (e instanceof InputError) throw e;
+      if ((e as NodeJS.ErrnoException)?.code !== undefined) throw new InputError(sessionsPath, [{ path: "", message: `cannot be read: ${failureText(e)}` }]);
+      throw e;
+    }
   } finally {
     env.signal?.removeEventListener("abort", onAbort);
     clearInterval(ticker);
@@ -282,6 +326,16 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
       await sink.close();
     } catch (e) {
       outputFailure = { line: writtenTo + 1, why: failureText(e) };
+    }
+  }
+
+  // The record of the input beside the file: every byte this run read (a resumed file's only once it
+  // replaced the old one; one that failed keeps the record its earlier run wrote).
+  if (recordInput && !(resuming && outputFailure)) {
+    try {
+      writeSidecar(outPath!, print.record(displayName(sessionsPath), all ?? print.end(false)));
+    } catch {
+      // the head record written before the first record stays
     }
   }
 

@@ -6,7 +6,7 @@
  * resumed, the same input submitted twice, and Redis unreachable or refusing the password.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -337,5 +337,90 @@ describe("batch --redis", () => {
     } finally {
       await locked.close();
     }
+  }, 30_000);
+});
+
+describe("batch --redis --out: the record of its input (OUT.input.json), as the local batch's", () => {
+  /** 500 sessions (about 90 KB: past the 64 KiB head the first fingerprint covers). */
+  const small = join(dir, "small.ndjson");
+  const smallText = lines.slice(0, 500).join("\n") + "\n";
+  const sidecar = (out: string) => readFileSync(`${out}.input.json`, "utf8");
+  /** The local batch of `file` to `out` (exit code and stderr). */
+  const local = (file: string, out: string, ...more: string[]) => spawnSync(process.execPath, [CLI, "batch", ATHENS, file, "--workers", "1", "--out", out, ...more], { encoding: "utf8" });
+  /** The first `n` records of a finished output, as a killed run leaves it (its record kept). */
+  const cut = (out: string, n: number) => writeFileSync(out, readFileSync(out, "utf8").split("\n").slice(0, n).join("\n") + "\n");
+  let want = "";
+  let wantSidecar = "";
+
+  beforeAll(() => {
+    writeFileSync(small, smallText);
+    expect(Buffer.byteLength(smallText)).toBeGreaterThan(64 * 1024);
+    const out = join(dir, "small-local.ndjson");
+    expect(local(small, out).status).toBe(0);
+    want = readFileSync(out, "utf8");
+    wantSidecar = sidecar(out);
+  });
+
+  it("a --redis run writes the same record of its input as a local run (and a fresh run replaces an old one)", async () => {
+    startWorker();
+    const out = join(dir, "small-redis.ndjson");
+    writeFileSync(`${out}.input.json`, '{"input":"old"}\n');
+    const r = await submit([small, "--out", out, "--block", "100"]);
+    expect(r.code, r.stderr).toBe(0);
+    expectClean(out, want);
+    expect(JSON.parse(sidecar(out)).input).toBe(small);
+    expect(sidecar(out)).toBe(wantSidecar);
+  }, 30_000);
+
+  it("--resume with another input (its head, its tail, or shorter) or of records without their record: refused, exit 1, the file and its record untouched, another head never reaches Redis", async () => {
+    const out = join(dir, "small-refused.ndjson");
+    expect(local(small, out).status).toBe(0);
+    cut(out, 200);
+    const before = readFileSync(out, "utf8");
+    const record = sidecar(out);
+    const other = join(dir, "small-other.ndjson");
+    const others = [
+      smallText.replace('"id":"s3"', '"id":"S3"'),
+      smallText.replace('"id":"s499"', '"id":"S499"'),
+      lines.slice(0, 499).join("\n") + "\n",
+    ];
+    for (const text of others) {
+      writeFileSync(other, text);
+      const r = await submit([other, "--out", out, "--block", "100", "--resume"]);
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toContain(`\n${other}: /: is not the input ${out} was made from (`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(readFileSync(out, "utf8")).toBe(before);
+      expect(sidecar(out)).toBe(record);
+      expect(readdirSync(dir).filter((f) => f.startsWith("small-refused.ndjson.resume"))).toEqual([]);
+      // Another head is refused before any of it reaches Redis (a later difference once it is read).
+      if (text === others[0]) expect(await jobsInRedis()).toBe(0);
+    }
+    rmSync(`${out}.input.json`);
+    const r = await submit([small, "--out", out, "--resume"]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`${out}: /: has no record of the input it was made from (${out}.input.json is missing)`);
+    expect(readFileSync(out, "utf8")).toBe(before);
+  }, 30_000);
+
+  it("one file, one rule: a local batch's output is resumed with --redis, and a --redis output locally, with the same input only", async () => {
+    startWorker();
+    const out = join(dir, "small-mixed.ndjson");
+    expect(local(small, out).status).toBe(0);
+    cut(out, 150);
+    const r = await submit([small, "--out", out, "--block", "100", "--resume"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("(150 done by the earlier run)");
+    expectClean(out, want);
+    expect(sidecar(out)).toBe(wantSidecar);
+    cut(out, 300);
+    const other = join(dir, "small-mixed-other.ndjson");
+    writeFileSync(other, smallText.replace('"id":"s7"', '"id":"S7"'));
+    const refused = local(other, out, "--resume");
+    expect(refused.status, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain(`is not the input ${out} was made from`);
+    const l = local(small, out, "--resume");
+    expect(l.status, l.stderr).toBe(0);
+    expectClean(out, want);
   }, 30_000);
 });
