@@ -4,15 +4,16 @@
  * or `{ line, error: { issues } }`. A bad line never stops the run. Memory stays flat: input is read
  * as it is priced (at most a few chunks per worker in flight) and output waits for the writer to drain.
  */
-import { createReadStream, existsSync, fstatSync, readdirSync, rmSync, statSync, type Stats } from "node:fs";
+import { createReadStream, existsSync, fstatSync, readdirSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { blockLines, priceLines, splitLines, tariffBook, type LineOptions, type LinesResult, type TariffSource } from "./batch-lines.js";
-import { InputPrint, LineCutter, MAX_LINE_BYTES, readSidecar, sidecarOf, writeSidecar, type Cut, type Print } from "./batch-input.js";
-import { failureText, fileSink, readDone, ResumeMerge, streamSink } from "./batch-output.js";
+import { openOutput } from "./batch-open.js";
+import { LineCutter, MAX_LINE_BYTES, writeSidecar, type Cut, type Print } from "./batch-input.js";
+import { failureText } from "./batch-output.js";
 import { BATCH_REDIS_HELP, scaleCli, wantsRedis } from "./scale-load.js";
 import type { Chunk, WorkerSetup } from "./batch-worker.js";
 import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
@@ -320,19 +321,7 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   // The output, opened before any input is read (an unwritable one is refused at once). A resumed
   // file is read for what is done, and rewritten beside itself (OUT.resume, reused by the next
   // resume if this one is killed), then moved over it. OUT.input.json records which input it is of.
-  const resuming = values.resume === true && outPath !== undefined && existsSync(outPath);
-  const previous = resuming ? readDone(outPath) : undefined;
-  const earlier = resuming ? readSidecar(outPath) : undefined;
-  if (resuming && earlier === undefined && previous!.records + (previous!.cutShort ? 1 : 0) > 0)
-    throw new InputError(displayName(outPath), [{ path: "", message: `has no record of the input it was made from (${sidecarOf(outPath)} is missing), so this input cannot be checked to be the same one; run without --resume to price it all again` }]);
-  const print = new InputPrint(earlier, (what) => new InputError(displayName(sessionsPath), [{ path: "", message: `is not the input ${outPath} was made from (${what}; ${sidecarOf(outPath!)} records that input): give --resume the same input, or run without --resume` }]));
-  if (outPath !== undefined && !resuming) {
-    // A fresh run: what an earlier one left beside the file is of another run.
-    rmSync(`${outPath}.resume`, { force: true });
-    rmSync(sidecarOf(outPath), { force: true });
-  }
-  const merge = resuming ? new ResumeMerge(outPath) : undefined;
-  const sink = outPath === undefined ? streamSink(env.stdout) : resuming ? fileSink(`${outPath}.resume`, outPath) : fileSink(outPath);
+  const { resuming, previous, print, merge, sink } = openOutput(outPath, sessionsPath, values.resume === true, env.stdout);
   /** Only a regular output file gets a record of its input (not /dev/null, a FIFO, a device). */
   const recordInput = outPath !== undefined && statOf(() => statSync(outPath))?.isFile() === true;
   if (previous) {

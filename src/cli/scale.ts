@@ -4,7 +4,7 @@
  * the same file a local batch writes; workers (src/scale/worker.ts) price them anywhere. Built as
  * dist/scale-cli.js, loaded by the CLI only when asked for (src/cli/scale-load.ts).
  */
-import { createReadStream, existsSync, fstatSync, readdirSync, rmSync, statSync, type Stats } from "node:fs";
+import { createReadStream, fstatSync, readdirSync, statSync, type Stats } from "node:fs";
 import { join, relative } from "node:path";
 import type { Readable } from "node:stream";
 import { checkRedis, describeConnection, RedisUnavailable } from "../scale/connection.js";
@@ -13,8 +13,9 @@ import { SubmitStopped, submitBatch, type BlockResult } from "../scale/submit.js
 import { createPricingWorker } from "../scale/worker.js";
 import type { BatchEnv } from "./batch.js";
 import { tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
-import { InputPrint, MAX_LINE_BYTES, readSidecar, sidecarOf, writeSidecar, type Print } from "./batch-input.js";
-import { failureText, fileSink, readDone, ResumeMerge, streamSink } from "./batch-output.js";
+import { openOutput } from "./batch-open.js";
+import { MAX_LINE_BYTES, writeSidecar, type Print } from "./batch-input.js";
+import { failureText } from "./batch-output.js";
 import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
 import { exchangeOptions, maxSessionDays } from "./pricing-options.js";
 import { WORKER_HELP } from "./scale-load.js";
@@ -161,18 +162,8 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
   const input: Readable = sessionsPath === "-" ? env.stdin : createReadStream(sessionsPath);
 
   const outPath = values.out;
-  const resuming = values.resume === true && outPath !== undefined && existsSync(outPath);
-  const previous = resuming ? readDone(outPath) : undefined;
-  // OUT.input.json records which input the file is of, as the local batch's does (the same file, the
-  // same rules): a resume with another input, or of records without that record, is refused.
-  const earlier = resuming ? readSidecar(outPath) : undefined;
-  if (resuming && earlier === undefined && previous!.records + (previous!.cutShort ? 1 : 0) > 0)
-    throw new InputError(displayName(outPath), [{ path: "", message: `has no record of the input it was made from (${sidecarOf(outPath)} is missing), so this input cannot be checked to be the same one; run without --resume to price it all again` }]);
-  const print = new InputPrint(earlier, (what) => new InputError(displayName(sessionsPath), [{ path: "", message: `is not the input ${outPath} was made from (${what}; ${sidecarOf(outPath!)} records that input): give --resume the same input, or run without --resume` }]));
-  // A fresh run: a record beside the file is of another run.
-  if (outPath !== undefined && !resuming) rmSync(sidecarOf(outPath), { force: true });
-  const merge = resuming ? new ResumeMerge(outPath) : undefined;
-  const sink = outPath === undefined ? streamSink(env.stdout) : resuming ? fileSink(`${outPath}.resume-${process.pid}`, outPath) : fileSink(outPath);
+  // The same output rules as the local batch (OUT.resume, OUT.input.json): src/cli/batch-open.ts.
+  const { resuming, previous, print, merge, sink } = openOutput(outPath, sessionsPath, values.resume === true, env.stdout);
   /** Only a regular output file gets a record of its input (not /dev/null, a FIFO, a device). */
   const recordInput = outPath !== undefined && statOf(() => statSync(outPath))?.isFile() === true;
   let all: Print | undefined;

@@ -291,6 +291,28 @@ describe("batch --redis", () => {
     expectClean(out);
   }, 30_000);
 
+  it("a --resume killed mid-run leaves only OUT.resume, which the next --resume reuses: no file per process", async () => {
+    const out = join(dir, "killed-resume.ndjson");
+    // The first half of the clean output stands for a run that stopped halfway, with its input record.
+    const local = spawnSync(process.execPath, [CLI, "batch", ATHENS, input, "--workers", "1", "--out", out], { encoding: "utf8" });
+    expect(local.status, local.stderr).toBe(0);
+    writeFileSync(out, clean.split("\n").slice(0, 1500).join("\n") + "\n");
+    const leftovers = () => readdirSync(dir).filter((f) => f.startsWith("killed-resume.ndjson.resume"));
+    for (let round = 0; round < 2; round++) {
+      // No worker: the submitter waits for its blocks, and is killed meanwhile.
+      const s = spawn(process.execPath, [CLI, "batch", ATHENS, input, "--redis", redis.url, "--out", out, "--block", "250", "--resume"], { stdio: "ignore" });
+      for (const end = Date.now() + 15_000; (await jobsInRedis()) < 6 && Date.now() < end; ) await new Promise((ok) => setTimeout(ok, 20));
+      s.kill("SIGKILL");
+      await exited(s);
+      expect(leftovers()).toEqual(["killed-resume.ndjson.resume"]);
+    }
+    startWorker();
+    const r = await submit([input, "--out", out, "--block", "250", "--resume"]);
+    expect(r.code, r.stderr).toBe(0);
+    expectClean(out);
+    expect(leftovers()).toEqual([]);
+  }, 40_000);
+
   it("100,000 sessions through 3 worker processes, one SIGKILLed mid-run: the same file as the local batch", async () => {
     const big = join(dir, "100k.ndjson");
     writeFileSync(big, sessionLines(100_000).join("\n") + "\n");
