@@ -8,7 +8,7 @@
 import { existsSync, rmSync } from "node:fs";
 import type { Writable } from "node:stream";
 import { InputPrint, readSidecar, sidecarOf } from "./batch-input.js";
-import { fileSink, readDone, ResumeMerge, streamSink, type Sink } from "./batch-output.js";
+import { failureText, fileSink, readDone, ResumeMerge, streamSink, type Sink } from "./batch-output.js";
 import { displayName, InputError } from "./io.js";
 
 export interface OpenedOutput {
@@ -34,4 +34,49 @@ export function openOutput(outPath: string | undefined, sessionsPath: string, re
   const merge = resuming ? new ResumeMerge(outPath) : undefined;
   const sink = outPath === undefined ? streamSink(stdout) : resuming ? fileSink(`${outPath}.resume`, outPath) : fileSink(outPath);
   return { resuming, previous, print, merge, sink };
+}
+
+/** Why the output stopped taking records, and at which input line. */
+export interface OutputFailure {
+  readonly line: number;
+  readonly why: string;
+}
+
+/**
+ * Finishes an opened output: a resumed file keeps the records it had past where this run got to
+ * (also when it stopped early); the file is closed (or abandoned after a failure); and the record of
+ * the input beside it says every byte this run read (a resumed file's only once it replaced the old
+ * one; one that failed keeps the record its earlier run wrote). Returns the failure, if any.
+ */
+export async function finishOutput(
+  opened: OpenedOutput,
+  failure: OutputFailure | undefined,
+  writtenTo: number,
+  record: (() => void) | undefined,
+): Promise<OutputFailure | undefined> {
+  const { merge, sink, resuming } = opened;
+  if (failure === undefined && merge) {
+    try {
+      sink.write(merge.upTo(Infinity));
+    } catch (e) {
+      failure = { line: writtenTo + 1, why: failureText(e) };
+    }
+  }
+  merge?.close();
+  if (failure) sink.abandon();
+  else {
+    try {
+      await sink.close();
+    } catch (e) {
+      failure = { line: writtenTo + 1, why: failureText(e) };
+    }
+  }
+  if (record && !(resuming && failure)) {
+    try {
+      record();
+    } catch {
+      // the head record written before the first record stays
+    }
+  }
+  return failure;
 }

@@ -11,7 +11,7 @@ import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { blockLines, priceLines, splitLines, tariffBook, type LineOptions, type LinesResult, type TariffSource } from "./batch-lines.js";
-import { openOutput } from "./batch-open.js";
+import { finishOutput, openOutput } from "./batch-open.js";
 import { LineCutter, MAX_LINE_BYTES, writeSidecar, type Cut, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
 import { BATCH_REDIS_HELP, scaleCli, wantsRedis } from "./scale-load.js";
@@ -321,7 +321,8 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   // The output, opened before any input is read (an unwritable one is refused at once). A resumed
   // file is read for what is done, and rewritten beside itself (OUT.resume, reused by the next
   // resume if this one is killed), then moved over it. OUT.input.json records which input it is of.
-  const { resuming, previous, print, merge, sink } = openOutput(outPath, sessionsPath, values.resume === true, env.stdout);
+  const output = openOutput(outPath, sessionsPath, values.resume === true, env.stdout);
+  const { resuming, previous, print, merge, sink } = output;
   /** Only a regular output file gets a record of its input (not /dev/null, a FIFO, a device). */
   const recordInput = outPath !== undefined && statOf(() => statSync(outPath))?.isFile() === true;
   if (previous) {
@@ -579,32 +580,7 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
     throw e;
   }
 
-  // A resumed file keeps the records it had past where this run got to.
-  if (outputFailure === undefined && merge) {
-    try {
-      sink.write(merge.upTo(Infinity));
-    } catch (e) {
-      outputFailure = { line: writtenTo + 1, why: failureText(e) };
-    }
-  }
-  merge?.close();
-  if (outputFailure) sink.abandon();
-  else {
-    try {
-      await sink.close();
-    } catch (e) {
-      outputFailure = { line: writtenTo + 1, why: failureText(e) };
-    }
-  }
-  // The record of the input beside the file: every byte this run read (a resumed file's only once
-  // it replaced the old one; one that failed keeps the record its earlier run wrote).
-  if (recordInput && !(resuming && outputFailure)) {
-    try {
-      writeSidecar(outPath!, print.record(displayName(sessionsPath), all ?? print.end(false)));
-    } catch {
-      // the head record written before the first record stays
-    }
-  }
+  outputFailure = await finishOutput(output, outputFailure, writtenTo, recordInput ? () => writeSidecar(outPath!, print.record(displayName(sessionsPath), all ?? print.end(false))) : undefined);
 
   const seconds = (performance.now() - started) / 1000;
   const money = [...totals].map(([code, t]) => `${code} ${formatMinor(t.minor, t.digits)}`).join("; ");

@@ -13,7 +13,7 @@ import { SubmitStopped, submitBatch, type BlockResult } from "../scale/submit.js
 import { createPricingWorker } from "../scale/worker.js";
 import type { BatchEnv } from "./batch.js";
 import { tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
-import { openOutput } from "./batch-open.js";
+import { finishOutput, openOutput } from "./batch-open.js";
 import { MAX_LINE_BYTES, writeSidecar, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
 import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
@@ -163,7 +163,8 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
 
   const outPath = values.out;
   // The same output rules as the local batch (OUT.resume, OUT.input.json): src/cli/batch-open.ts.
-  const { resuming, previous, print, merge, sink } = openOutput(outPath, sessionsPath, values.resume === true, env.stdout);
+  const output = openOutput(outPath, sessionsPath, values.resume === true, env.stdout);
+  const { resuming, previous, print, merge, sink } = output;
   /** Only a regular output file gets a record of its input (not /dev/null, a FIFO, a device). */
   const recordInput = outPath !== undefined && statOf(() => statSync(outPath))?.isFile() === true;
   let all: Print | undefined;
@@ -302,33 +303,7 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
     if (tty) env.stderr.write("\r\x1b[K");
   }
 
-  // A resumed file keeps the records it had past where this run got to (also when it stopped early).
-  if (outputFailure === undefined && merge) {
-    try {
-      sink.write(merge.upTo(Infinity));
-    } catch (e) {
-      outputFailure = { line: writtenTo + 1, why: failureText(e) };
-    }
-  }
-  merge?.close();
-  if (outputFailure) sink.abandon();
-  else {
-    try {
-      await sink.close();
-    } catch (e) {
-      outputFailure = { line: writtenTo + 1, why: failureText(e) };
-    }
-  }
-
-  // The record of the input beside the file: every byte this run read (a resumed file's only once it
-  // replaced the old one; one that failed keeps the record its earlier run wrote).
-  if (recordInput && !(resuming && outputFailure)) {
-    try {
-      writeSidecar(outPath!, print.record(displayName(sessionsPath), all ?? print.end(false)));
-    } catch {
-      // the head record written before the first record stays
-    }
-  }
+  outputFailure = await finishOutput(output, outputFailure, writtenTo, recordInput ? () => writeSidecar(outPath!, print.record(displayName(sessionsPath), all ?? print.end(false))) : undefined);
 
   const lineCount = submission.linesRead;
   const secs = (performance.now() - started) / 1000;
