@@ -5,7 +5,9 @@
  * reported on its own, and a fingerprint of what was read lets `--resume` refuse another input.
  */
 import { createHash, type Hash } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { TariffSource } from "./batch-lines.js";
 import { InputError, readText } from "./io.js";
 
 /**
@@ -255,4 +257,34 @@ export class InputPrint {
       if (print && print.bytes === point && print.sha256 !== sha256) throw this.mismatch(`its first ${point} bytes differ`);
     }
   }
+}
+
+/** Every *.json file under a folder, sorted, read. */
+export function folderSources(folder: string): TariffSource[] {
+  const out: TariffSource[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(path);
+      else if (entry.isFile() && entry.name.endsWith(".json")) out.push({ file: path, text: readText(path, () => "") });
+    }
+  };
+  walk(folder);
+  return out;
+}
+
+/** Lines already done (by an earlier run) become spaces: they are read, counted and skipped. */
+export function blankDone(bytes: Uint8Array, first: number, done: Uint8Array): number {
+  let skipped = 0;
+  let from = 0;
+  for (let line = first; from < bytes.length; line++) {
+    const nl = bytes.indexOf(10, from);
+    const to = nl < 0 ? bytes.length : nl;
+    if (line < done.length && done[line] === 1) {
+      bytes.fill(32, from, to);
+      skipped++;
+    }
+    from = to + 1;
+  }
+  return skipped;
 }

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { blockLines, priceLines, splitLines, tariffBook, type LineOptions, type LinesResult, type TariffSource } from "./batch-lines.js";
 import { finishOutput, openOutput } from "./batch-open.js";
-import { LineCutter, MAX_LINE_BYTES, writeSidecar, type Cut, type Print } from "./batch-input.js";
+import { blankDone, folderSources, LineCutter, MAX_LINE_BYTES, writeSidecar, type Cut, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
 import { BATCH_REDIS_HELP, scaleCli, wantsRedis } from "./scale-load.js";
 import type { Chunk, WorkerSetup } from "./batch-worker.js";
@@ -86,20 +86,6 @@ Examples:
   ev-tariff batch tariffs/gr/athens-dc-150.json sessions.ndjson --out receipts.ndjson
   ev-tariff batch tariffs/ - --workers 2 < sessions.ndjson
   ev-tariff batch tariffs/gr/athens-dc-150.json sessions.ndjson --redis redis://127.0.0.1:6379 --out receipts.ndjson`;
-
-/** Every *.json file under a folder, sorted, read. */
-function folderSources(folder: string): TariffSource[] {
-  const out: TariffSource[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(path);
-      else if (entry.isFile() && entry.name.endsWith(".json")) out.push({ file: path, text: readText(path, () => "") });
-    }
-  };
-  walk(folder);
-  return out;
-}
 
 function isDirectory(path: string): boolean {
   try {
@@ -228,22 +214,6 @@ const joinOutcomes = (parts: readonly Outcome[]): Outcome => ({
   notDone: parts.reduce((n, p) => n + p.notDone, 0),
   totals: parts.flatMap((p) => p.totals),
 });
-
-/** Lines already done (by an earlier run) become spaces: they are read, counted and skipped. */
-function blankDone(bytes: Uint8Array, first: number, done: Uint8Array): number {
-  let skipped = 0;
-  let from = 0;
-  for (let line = first; from < bytes.length; line++) {
-    const nl = bytes.indexOf(10, from);
-    const to = nl < 0 ? bytes.length : nl;
-    if (line < done.length && done[line] === 1) {
-      bytes.fill(32, from, to);
-      skipped++;
-    }
-    from = to + 1;
-  }
-  return skipped;
-}
 
 const range = (from: number, to: number) => (from === to ? `line ${from}` : `lines ${from}–${to}`);
 

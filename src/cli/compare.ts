@@ -15,6 +15,7 @@ import { ComparisonBuilder, type CompiledSide, type Outcome } from "../compare/c
 import { comparisonHtml } from "../compare/html.js";
 import { formatComparison } from "../compare/text.js";
 import type { TariffSource } from "./batch-lines.js";
+import { folderSources } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
 import { compareLines, sideOf, type SideSources } from "./compare-lines.js";
 import type { CompareChunk, CompareWorkerSetup } from "./compare-worker.js";
@@ -80,20 +81,6 @@ function workerScript(): { url: URL; execArgv: string[] } {
   const js = new URL("./compare-worker.js", import.meta.url);
   if (existsSync(fileURLToPath(js))) return { url: js, execArgv: [] };
   return { url: new URL("./compare-worker.ts", import.meta.url), execArgv: ["--import", "tsx"] };
-}
-
-/** Every *.json file under a folder (not in hidden folders or node_modules), sorted, read: as batch reads a folder. */
-function folderSources(folder: string): TariffSource[] {
-  const out: TariffSource[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(path);
-      else if (entry.isFile() && entry.name.endsWith(".json")) out.push({ file: path, text: readText(path, () => "") });
-    }
-  };
-  walk(folder);
-  return out;
 }
 
 function isDirectory(path: string): boolean {

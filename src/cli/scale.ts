@@ -14,27 +14,13 @@ import { createPricingWorker } from "../scale/worker.js";
 import type { BatchEnv } from "./batch.js";
 import { tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
 import { finishOutput, openOutput } from "./batch-open.js";
-import { MAX_LINE_BYTES, writeSidecar, type Print } from "./batch-input.js";
+import { folderSources, MAX_LINE_BYTES, writeSidecar, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
 import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
 import { exchangeOptions, maxSessionDays } from "./pricing-options.js";
 import { WORKER_HELP } from "./scale-load.js";
 
 const encoder = new TextEncoder();
-
-/** Every *.json file under a folder, sorted, read (as the local batch reads a folder). */
-function folderSources(folder: string): TariffSource[] {
-  const out: TariffSource[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== "node_modules" && !entry.name.startsWith(".")) walk(path);
-      else if (entry.isFile() && entry.name.endsWith(".json")) out.push({ file: path, text: readText(path, () => "") });
-    }
-  };
-  walk(folder);
-  return out;
-}
 
 function statOf(stat: () => Stats | undefined): Stats | undefined {
   try {

@@ -13,7 +13,7 @@
 import { Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import { splitLines, tariffBook, type LineOptions, type TariffSource } from "../cli/batch-lines.js";
-import { LineCutter, MAX_LINE_BYTES, type Cut } from "../cli/batch-input.js";
+import { blankDone, LineCutter, MAX_LINE_BYTES, type Cut } from "../cli/batch-input.js";
 import { connect, describeConnection, type Connection } from "./connection.js";
 import { DEFAULT_PREFIX, DEFAULT_QUEUE, JOB_NAME, KEEP_SECONDS, keys, redisProblem, sha256, type JobAnswer, type JobData, type TariffSet } from "./protocol.js";
 
@@ -105,22 +105,6 @@ const encoder = new TextEncoder();
 const STALLED = /stalled more than allowable limit/;
 /** Failures other than stalls (a Redis error in a worker) are retried this many times. */
 const TRIES = 3;
-
-/** Lines already done become spaces: read, counted and skipped (as the local --resume does). */
-function blankDone(bytes: Uint8Array, first: number, done: Uint8Array): number {
-  let skipped = 0;
-  let from = 0;
-  for (let line = first; from < bytes.length; line++) {
-    const nl = bytes.indexOf(10, from);
-    const to = nl < 0 ? bytes.length : nl;
-    if (line < done.length && done[line] === 1) {
-      bytes.fill(32, from, to);
-      skipped++;
-    }
-    from = to + 1;
-  }
-  return skipped;
-}
 
 /** Only spaces, tabs, CR and LF: no record for any of its lines. */
 const blank = (bytes: Uint8Array) => bytes.every((b) => b === 32 || b === 9 || b === 10 || b === 13);
