@@ -12,6 +12,7 @@ import type { PriceOptions } from "../price/price-session.js";
 import { displayName, InputError, invalidUtf8At } from "./io.js";
 import { detectKind } from "./kinds.js";
 import { cliIssues } from "./pricing-options.js";
+import { RecordWriter } from "./receipt-bytes.js";
 
 /** What `--max-session-days`, `--ignore-validity` and `--currency`/`--rate` ask of every line. */
 export interface LineOptions {
@@ -107,9 +108,12 @@ export interface NotUtf8 {
   readonly notUtf8: string;
 }
 
-/** Prices one line; the record's JSON (without its newline), and the receipt when there is one. */
-function priceLine(book: TariffBook, text: string | NotUtf8, line: number, options: LineOptions): { record: string; receipt?: Receipt } {
-  const error = (issues: readonly Issue[]) => ({ record: JSON.stringify({ line, error: { issues: capped(issues) } }) });
+/** Prices one line and writes its record (and newline); the receipt when there is one. */
+function priceLine(book: TariffBook, text: string | NotUtf8, line: number, options: LineOptions, out: RecordWriter): Receipt | undefined {
+  const error = (issues: readonly Issue[]): undefined => {
+    out.text(JSON.stringify({ line, error: { issues: capped(issues) } }) + "\n");
+    return undefined;
+  };
   if (typeof text !== "string") return error([{ path: "", message: text.notUtf8 }]);
   let json: unknown;
   try {
@@ -135,7 +139,8 @@ function priceLine(book: TariffBook, text: string | NotUtf8, line: number, optio
   if (!parsed.ok) return error(cliIssues(parsed.issues, session));
   try {
     const receipt = priceSession(tariff, parsed.value, options.price);
-    return { record: `{"line":${line},"receipt":${JSON.stringify(receipt)}}`, receipt };
+    out.receiptRecord(line, receipt);
+    return receipt;
   } catch (e) {
     if (e instanceof TariffError) return error(e.issues);
     return error([{ path: "", message: `internal error: ${(e as Error)?.message ?? String(e)} (please report this)` }]);
@@ -179,20 +184,28 @@ function minorOf(text: string): bigint {
   return BigInt(text.replace(".", ""));
 }
 
+/** What a block of priced lines comes to, its records as UTF-8 bytes (a buffer of their own). */
+export interface BlockResult extends Omit<LinesResult, "out"> {
+  readonly out: Uint8Array;
+}
+
+/** Each thread's writer: its cache of the tariffs' strings is kept from block to block. */
+let writer: RecordWriter | undefined;
+
 /**
  * Prices consecutive input lines, the first being line number `first` (1-based); blank lines give
- * no record. Never throws for bad input: each bad line becomes an error record.
+ * no record. Never throws for bad input: each bad line becomes an error record. The records are
+ * written as UTF-8 bytes, exactly `JSON.stringify`'s text of each record encoded.
  */
-export function priceLines(book: TariffBook, lines: readonly (string | NotUtf8)[], first: number, options: LineOptions = {}): LinesResult {
-  let out = "";
+export function priceBlock(book: TariffBook, lines: readonly (string | NotUtf8)[], first: number, options: LineOptions = {}): BlockResult {
+  const out = (writer ??= new RecordWriter());
   let sessions = 0;
   let errors = 0;
   const totals = new Map<string, { digits: number; minor: bigint }>();
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
     if (typeof text === "string" && text.trim() === "") continue;
-    const { record, receipt } = priceLine(book, text, first + i, options);
-    out += record + "\n";
+    const receipt = priceLine(book, text, first + i, options, out);
     if (!receipt) {
       errors++;
       continue;
@@ -204,5 +217,13 @@ export function priceLines(book: TariffBook, lines: readonly (string | NotUtf8)[
     if (sum) sum.minor += minorOf(gross);
     else totals.set(receipt.currency, { digits: dot < 0 ? 0 : gross.length - dot - 1, minor: minorOf(gross) });
   }
-  return { out, sessions, errors, totals: [...totals].map(([code, t]) => [code, t.digits, t.minor.toString()]) };
+  return { out: out.take(), sessions, errors, totals: [...totals].map(([code, t]) => [code, t.digits, t.minor.toString()]) };
+}
+
+const decoder = new TextDecoder();
+
+/** `priceBlock` with the records as text. */
+export function priceLines(book: TariffBook, lines: readonly (string | NotUtf8)[], first: number, options: LineOptions = {}): LinesResult {
+  const r = priceBlock(book, lines, first, options);
+  return { ...r, out: decoder.decode(r.out) };
 }

@@ -4,7 +4,7 @@
  * sums (src/cli/batch.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { blockLines, priceLines, tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
+import { blockLines, priceBlock, tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
 
 /** A block of whole input lines to price, the first being line number `first`. */
 export interface Chunk {
@@ -23,12 +23,10 @@ export interface WorkerSetup {
 
 const { sources, folder, options, exitOn } = workerData as WorkerSetup;
 const { book } = tariffBook(sources, folder);
-const encoder = new TextEncoder();
 const exitBytes = exitOn === undefined ? undefined : Buffer.from(exitOn);
 parentPort!.on("message", (chunk: Chunk) => {
   // The fault tests' stand-in for a worker that dies (out of memory, a native crash) on some input.
   if (exitBytes !== undefined && Buffer.from(chunk.bytes.buffer, chunk.bytes.byteOffset, chunk.bytes.byteLength).includes(exitBytes)) process.exit(70);
-  const result = priceLines(book, blockLines(chunk.bytes), chunk.first, options);
-  const out = encoder.encode(result.out);
-  parentPort!.postMessage({ ...result, seq: chunk.seq, out }, [out.buffer as ArrayBuffer]);
+  const result = priceBlock(book, blockLines(chunk.bytes), chunk.first, options);
+  parentPort!.postMessage({ ...result, seq: chunk.seq }, [result.out.buffer as ArrayBuffer]);
 });

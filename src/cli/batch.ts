@@ -10,7 +10,7 @@ import { join, relative } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { blockLines, priceLines, splitLines, tariffBook, type LineOptions, type LinesResult, type TariffSource } from "./batch-lines.js";
+import { blockLines, priceBlock, splitLines, tariffBook, type BlockResult, type LineOptions, type TariffSource } from "./batch-lines.js";
 import { finishOutput, openOutput } from "./batch-open.js";
 import { blankDone, folderSources, LineCutter, MAX_LINE_BYTES, writeSidecar, type Cut, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
@@ -415,7 +415,7 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
     });
     const slot: Slot = { worker, pending: [], closing: false };
-    worker.on("message", (r: Omit<LinesResult, "out"> & { seq: number; out: Uint8Array }) => {
+    worker.on("message", (r: BlockResult & { seq: number }) => {
       const block = slot.pending.shift()!;
       complete(block, { ...r, notDone: 0 });
       dispatch();
@@ -462,7 +462,7 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
     outstanding++;
     inflight += bytes.length;
     if (known) complete(block, known);
-    else if (workers === 0) complete(block, { ...priceLines(book.book, blockLines(bytes), first, options), notDone: 0 });
+    else if (workers === 0) complete(block, { ...priceBlock(book.book, blockLines(bytes), first, options), notDone: 0 });
     else {
       queue.push(block);
       dispatch();

@@ -8,7 +8,7 @@ import { Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { compileTariff, type CompiledTariff } from "../compile/compile.js";
 import { safeParseTariff } from "../schema/parse-tariff.js";
-import { blockLines, priceLines, type LineOptions, type TariffBook } from "../cli/batch-lines.js";
+import { blockLines, priceBlock, type LineOptions, type TariffBook } from "../cli/batch-lines.js";
 import { connect, type Connection } from "./connection.js";
 import { DEFAULT_PREFIX, DEFAULT_QUEUE, KEEP_SECONDS, keys, redisProblem, type JobAnswer, type JobData, type TariffSet } from "./protocol.js";
 
@@ -121,8 +121,8 @@ export function createPricingWorker(options: PricingWorkerOptions): PricingWorke
       await new Promise(() => {});
     }
     // The same reading and pricing as the local batch's threads (src/cli/batch-worker.ts).
-    const r = priceLines(b.book, blockLines(bytes), first, b.options);
-    await client.set(k.output(id), r.out, "EX", KEEP_SECONDS);
+    const r = priceBlock(b.book, blockLines(bytes), first, b.options);
+    await client.set(k.output(id), Buffer.from(r.out.buffer, r.out.byteOffset, r.out.byteLength), "EX", KEEP_SECONDS);
     done.jobs++;
     done.sessions += r.sessions;
     done.errors += r.errors;
