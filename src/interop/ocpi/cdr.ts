@@ -1,19 +1,21 @@
 import { compileChecked, type CompiledRate, type CompiledTariff } from "../../compile/compile.js";
-import { contextOf } from "../../engine/context.js";
-import { withPlan } from "../../engine/plan.js";
+import { contextOf, decOf as qDec } from "../../engine/context.js";
+import { frac, imul, narrow, pow10, qadd, qcmp, qdiv, qmul, qround, qsign, qsub, qText, scaledText, type Q } from "../../engine/exact.js";
+import { planOf, withPlan } from "../../engine/plan.js";
+import { runEngine, type EngineLine, type Profile } from "../../engine/price.js";
 import type { Check, ConditionContext } from "../../compile/conditions.js";
 import { alpha2Of, isCountryCode } from "../../markets/iso3166.js";
 import { resolveMarket } from "../../markets/index.js";
-import { Dec, MS_PER_HOUR, MS_PER_MINUTE, ONE, ZERO } from "../../money/decimal.js";
-import type { SessionProfile, EnergyPoint, IdleInterval } from "../../price/types.js";
-import { runPricing, type PricedLine } from "../../price/price-session.js";
+import { Dec, MS_PER_MINUTE, ZERO } from "../../money/decimal.js";
+import type { IdleInterval } from "../../price/types.js";
 import { TariffError } from "../../schema/errors.js";
-import type { Conditions, Dimension, Session, Tariff } from "../../schema/types.js";
+import type { Conditions, Dimension, Tariff } from "../../schema/types.js";
 import { formatInstant, parseInstant } from "../../time/instants.js";
 import { isTimeZone } from "../../time/zones.js";
-import { decOf, DocumentError, jsonNumber, Notes, plain, roundTo, shortText, type Warning } from "../common.js";
+import { decOf, DocumentError, Notes, plain, roundTo, shortText, type Warning } from "../common.js";
 import {
   detectCdrVersion,
+  ocpiMs,
   readOcpiCdr,
   readOcpiTariff,
   utcInstant,
@@ -96,49 +98,88 @@ interface Period {
   readonly from: number;
   readonly to: number;
   readonly kind: "reservation" | "charging" | "idle";
-  readonly energy: Dec;
-  readonly dims: ReadonlyMap<string, Dec>;
+  /** ENERGY in 1e-6 kWh, exactly. */
+  readonly energy: Q;
+  /** The volumes by CdrDimensionType (those of one type added), exactly. */
+  readonly dims: ReadonlyMap<string, Q>;
 }
 
-/** Tolerance between a time volume and its period's length: OCPI numbers have 4 decimals. */
-const HOURS_TOLERANCE = new Dec("0.0001");
+const MS_PER_HOUR = 3_600_000;
+/** Tolerance between a time volume and its period's length: OCPI numbers have 4 decimals (0.0001 h = 360 ms). */
+const TOLERANCE_MS = 360;
+
+/** UTC ms of an OCPI DateTime the reader accepted. */
+const msOf = (text: string): number => {
+  const ms = ocpiMs(text);
+  return ms === ms ? ms : parseInstant(utcInstant(text));
+};
+
+/**
+ * The exact value of a JSON number as written (its shortest round-trip text, at most 15 significant
+ * digits as the reader checked), as a Q: "0.167" is 167/1000, "1.5e-7" is 15/10^8.
+ */
+export function exactQ(n: number): Q {
+  if (Number.isSafeInteger(n)) return n + 0;
+  if (Number.isInteger(n)) return narrow(BigInt(n));
+  const s = String(n);
+  const e = s.indexOf("e");
+  const mantissa = e < 0 ? s : s.slice(0, e);
+  const dot = mantissa.indexOf(".");
+  const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
+  const int = digits.length <= 16 ? Number(digits) : narrow(BigInt(digits));
+  const scale = (dot < 0 ? 0 : mantissa.length - dot - 1) - (e < 0 ? 0 : Number(s.slice(e + 1)));
+  return scale >= 0 ? frac(int, pow10(scale)) : imul(int, pow10(-scale));
+}
+
+/** A Q rounded half away from zero to 4 decimals, as a JSON number (OCPI numbers have 4 decimals). */
+function ocpiNumber(q: Q): number {
+  const r = qround(qmul(q, 10_000), "halfAwayFromZero");
+  return typeof r === "number" ? r / 10_000 : Number(scaledText(r, 4));
+}
 
 function readPeriods(cdr: OcpiCdr, notes: Notes): Period[] {
-  const end = parseInstant(utcInstant(cdr.end_date_time));
-  const start = parseInstant(utcInstant(cdr.start_date_time));
+  const end = msOf(cdr.end_date_time);
+  const start = msOf(cdr.start_date_time);
   if (end < start) notes.error("/end_date_time", "is before start_date_time");
   const periods: Period[] = [];
   cdr.charging_periods.forEach((p, i) => {
     const at = `/charging_periods/${i}`;
-    const from = parseInstant(utcInstant(p.start_date_time));
+    const from = msOf(p.start_date_time);
     const next = cdr.charging_periods[i + 1];
-    const to = next ? parseInstant(utcInstant(next.start_date_time)) : end;
+    const to = next ? msOf(next.start_date_time) : end;
     if (from < start) notes.error(`${at}/start_date_time`, "is before the CDR's start_date_time");
     if (to < from) notes.error(next ? `/charging_periods/${i + 1}/start_date_time` : "/end_date_time", "is before the previous period's start: periods must be in time order");
-    const dims = new Map<string, Dec>();
+    const dims = new Map<string, Q>();
+    const ms = Math.max(0, to - from);
+    const volumes: Q[] = [];
     p.dimensions.forEach((d, j) => {
       if (!KNOWN_DIMENSIONS.includes(d.type)) return notes.warn(`${at}/dimensions/${j}/type`, `${d.type} is not a CdrDimensionType; ignored`);
-      const v = decOf(d.volume);
-      if (dims.has(d.type)) {
+      const v = (volumes[j] = exactQ(d.volume));
+      const before = dims.get(d.type);
+      if (before !== undefined) {
         notes.warn(`${at}/dimensions/${j}`, `a second ${d.type} in one period; the volumes are added`);
-        dims.set(d.type, dims.get(d.type)!.plus(v));
+        dims.set(d.type, qadd(before, v));
       } else dims.set(d.type, v);
     });
-    const energy = dims.get("ENERGY") ?? ZERO;
-    if (energy.isNegative()) notes.error(`${at}/dimensions`, "has negative ENERGY (energy fed back), which pricing does not support");
-    const hours = new Dec(Math.max(0, to - from)).div(MS_PER_HOUR);
+    const energyKWh = dims.get("ENERGY") ?? 0;
+    if (qsign(energyKWh) < 0) notes.error(`${at}/dimensions`, "has negative ENERGY (energy fed back), which pricing does not support");
     p.dimensions.forEach((d, j) => {
-      if ((d.type === "TIME" || d.type === "PARKING_TIME" || d.type === "RESERVATION_TIME") && decOf(d.volume).minus(hours).abs().gt(HOURS_TOLERANCE))
+      if (d.type !== "TIME" && d.type !== "PARKING_TIME" && d.type !== "RESERVATION_TIME") return;
+      // |volume h − the period's length| > 0.0001 h, in ms
+      const off = qsub(qmul(volumes[j]!, MS_PER_HOUR), ms);
+      if (qcmp(off, TOLERANCE_MS) > 0 || qcmp(off, -TOLERANCE_MS) < 0)
         notes.warn(
           `${at}/dimensions/${j}/volume`,
-          `${d.type} ${d.volume} h, but the period lasts ${plain(roundTo(hours, 4))} h (${formatInstant(from)} to ${formatInstant(to)}); priced by the timestamps (OCPI: "A period ends when the next period starts")`,
+          `${d.type} ${d.volume} h, but the period lasts ${qText(frac(ms, MS_PER_HOUR), 4)} h (${formatInstant(from)} to ${formatInstant(to)}); priced by the timestamps (OCPI: "A period ends when the next period starts")`,
         );
     });
+    const energy = qmul(energyKWh, 1_000_000);
+    const noEnergy = qsign(energy) === 0;
     let kind: Period["kind"] = "charging";
     if (dims.has("RESERVATION_TIME")) kind = "reservation";
-    else if (dims.has("PARKING_TIME") && !dims.has("TIME") && energy.isZero()) kind = "idle";
+    else if (dims.has("PARKING_TIME") && !dims.has("TIME") && noEnergy) kind = "idle";
     else if (dims.has("PARKING_TIME")) notes.warn(`${at}/dimensions`, "has PARKING_TIME with TIME or ENERGY; the period is priced as charging");
-    if (to === from && !energy.isZero()) notes.error(`${at}/dimensions`, "has energy in a period that lasts no time");
+    if (to === from && !noEnergy) notes.error(`${at}/dimensions`, "has energy in a period that lasts no time");
     periods.push({ index: i, from, to, kind, energy, dims });
   });
   let sessionSeen = false;
@@ -149,8 +190,15 @@ function readPeriods(cdr: OcpiCdr, notes: Notes): Period[] {
   return periods;
 }
 
-/** The session part of a CDR as the core's profile: idle intervals from PARKING_TIME periods. */
-function profileOf(periods: readonly Period[], end: number): { profile: SessionProfile; session: Session } {
+/** The text of an energy in 1e-6 kWh (the engine's receipt, which pricing a CDR does not read, prints it). */
+const kWhText = (q: Q): string => (typeof q === "object" ? qText(qdiv(q, 1_000_000), 12) : scaledText(q, 6));
+
+/**
+ * The session part of a CDR as the engine's profile (instants in ms, energy in 1e-6 kWh, exactly):
+ * idle intervals from PARKING_TIME periods. Points strictly in time order, energy never decreasing,
+ * idle intervals in order inside the session, by construction from periods that readPeriods accepted.
+ */
+function profileOf(periods: readonly Period[], end: number): Profile {
   const start = periods[0]!.from;
   const charging = periods.filter((p) => p.kind === "charging" && p.to > p.from);
   const chargingEnd = charging.length ? charging[charging.length - 1]!.to : start;
@@ -161,21 +209,16 @@ function profileOf(periods: readonly Period[], end: number): { profile: SessionP
     if (last && last.to === p.from) idle[idle.length - 1] = { from: last.from, to: p.to };
     else idle.push({ from: p.from, to: p.to });
   }
-  const points: EnergyPoint[] = [{ at: start, kWh: ZERO }];
-  let kWh = ZERO;
+  const at = [start];
+  const e: Q[] = [0];
+  let kWh: Q = 0;
   for (const p of periods) {
     if (p.to <= p.from || p.to > chargingEnd) continue;
-    kWh = kWh.plus(p.kind === "charging" ? p.energy : ZERO);
-    points.push({ at: p.to, kWh });
+    if (p.kind === "charging") kWh = qadd(kWh, p.energy);
+    at.push(p.to);
+    e.push(kWh);
   }
-  const profile: SessionProfile = { start, chargingEnd, end, energyKWh: kWh, points, idle };
-  const session: Session = {
-    start: formatInstant(start),
-    end: formatInstant(end),
-    chargingEnd: formatInstant(chargingEnd),
-    energyKWh: plain(kWh),
-  };
-  return { profile, session };
+  return { start, chargingEnd, end, total: kWh, totalText: kWhText(kWh), at, e, idle };
 }
 
 /** Checks for current and power restrictions, read from the period's own dimensions. */
@@ -185,7 +228,7 @@ function extraChecks(extra: ExtraRestrictions, periodAt: (ctx: ConditionContext)
     const p = periodAt(ctx);
     for (const t of types) {
       const v = p?.dims.get(t);
-      if (v !== undefined) return v;
+      if (v !== undefined) return qDec(v);
     }
     return undefined;
   };
@@ -227,6 +270,35 @@ interface CompiledSet {
   readonly built: BuiltRates;
   readonly ct: CompiledTariff;
   readonly scope: CdrScope;
+  /** Each rate's price and VAT, exactly (the rates' order, by dimension). */
+  readonly money: Record<Dimension, RateMoney[]>;
+}
+
+/** A rate's price and VAT as the totals read them, exactly. */
+interface RateMoney {
+  /** Per kWh, per hour or per session. */
+  readonly price: Q;
+  readonly vat?: Vat;
+}
+
+/** A VAT percentage: its text (the key of a 2.3.0 total's taxes), as a JSON number, and 1 + vat/100. */
+interface Vat {
+  readonly key: string;
+  readonly percentage: number;
+  readonly factor: Q;
+}
+
+/** The exact prices and VATs of a set's rates. */
+function moneyOf(built: BuiltRates): Record<Dimension, RateMoney[]> {
+  const q = (d: Dec): Q => exactQ(Number(plain(d)));
+  const out = {} as Record<Dimension, RateMoney[]>;
+  for (const d of ["energy", "time", "idle", "flat"] as const)
+    out[d] = built.origins[d].map((o) => {
+      if (o.vat === undefined) return { price: q(o.price) };
+      const key = plain(o.vat);
+      return { price: q(o.price), vat: { key, percentage: Number(key), factor: qadd(1, qdiv(q(o.vat), 100)) } };
+    });
+  return out;
 }
 
 /** Compiles the rates of one element set, with the extra checks for current and power read from `scope`. */
@@ -327,55 +399,64 @@ function compiledSet(compiled: CompiledOcpiTariff, set: ElementSet, base: { mark
     const buildNotes = new Notes("tariff");
     const built = buildRates(compiled.tariff, buildNotes, "price", set);
     const scope: CdrScope = { periods: [], start: 0, notes: buildNotes };
-    entry = { built, ct: compileRates(built, base, scope), scope, warnings: buildNotes.warnings.slice() };
+    entry = { built, ct: compileRates(built, base, scope), scope, money: moneyOf(built), warnings: buildNotes.warnings.slice() };
     compiled.sets.set(key, entry);
   }
   for (const w of entry.warnings) notes.warn(w.path, w.message);
   return entry;
 }
 
-/** Exact sums of one cost total. */
+/** A Q rounded half away from zero to 4 decimals, in 1e-4 units. */
+const round4 = (q: Q): Q => qround(qmul(q, 10_000), "halfAwayFromZero");
+
+/** Exact sums of one cost total, in the currency's units. */
 class Total {
-  excl = ZERO;
-  incl = ZERO;
-  readonly taxes = new Map<string, Dec>();
-  add(amount: Dec, vat: Dec | undefined, basis: "excluded" | "included" | "none"): void {
+  excl: Q = 0;
+  incl: Q = 0;
+  /** By VAT percentage (its text), in the order first added. */
+  readonly taxes = new Map<string, { readonly percentage: number; sum: Q }>();
+  add(amount: Q, vat: Vat | undefined, basis: "excluded" | "included" | "none"): void {
     if (basis === "none" || vat === undefined) {
-      this.excl = this.excl.plus(amount);
-      this.incl = this.incl.plus(amount);
+      this.excl = qadd(this.excl, amount);
+      this.incl = qadd(this.incl, amount);
       return;
     }
-    const factor = ONE.plus(vat.div(100));
-    const excl = basis === "included" ? amount.div(factor) : amount;
-    const incl = basis === "included" ? amount : amount.times(factor);
-    this.excl = this.excl.plus(excl);
-    this.incl = this.incl.plus(incl);
-    const key = plain(vat);
-    this.taxes.set(key, (this.taxes.get(key) ?? ZERO).plus(incl.minus(excl)));
+    const excl = basis === "included" ? qdiv(amount, vat.factor) : amount;
+    const incl = basis === "included" ? amount : qmul(amount, vat.factor);
+    this.excl = qadd(this.excl, excl);
+    this.incl = qadd(this.incl, incl);
+    this.addTax(vat.key, vat.percentage, qsub(incl, excl));
+  }
+  private addTax(key: string, percentage: number, amount: Q): void {
+    const tax = this.taxes.get(key);
+    if (tax) tax.sum = qadd(tax.sum, amount);
+    else this.taxes.set(key, { percentage, sum: amount });
   }
   merge(other: Total): void {
-    this.excl = this.excl.plus(other.excl);
-    this.incl = this.incl.plus(other.incl);
-    for (const [k, v] of other.taxes) this.taxes.set(k, (this.taxes.get(k) ?? ZERO).plus(v));
+    this.excl = qadd(this.excl, other.excl);
+    this.incl = qadd(this.incl, other.incl);
+    for (const [k, v] of other.taxes) this.addTax(k, v.percentage, v.sum);
   }
   form(version: OcpiVersion, collapsedTaxes = false): OcpiPrice221 | OcpiPrice230 {
-    const excl = roundTo(this.excl, 4);
-    const incl = roundTo(this.incl, 4);
-    if (version === "2.2.1") return { excl_vat: jsonNumber(excl), incl_vat: jsonNumber(incl) };
+    const excl = round4(this.excl);
+    const incl = round4(this.incl);
+    const number4 = (r: Q) => ocpiNumber(qdiv(r, 10_000));
+    if (version === "2.2.1") return { excl_vat: number4(excl), incl_vat: number4(incl) };
     const taxes: OcpiTaxAmount[] = collapsedTaxes
-      ? incl.eq(excl)
+      ? qcmp(incl, excl) === 0
         ? []
-        : [{ name: "VAT", amount: jsonNumber(incl.minus(excl)) }]
-      : [...this.taxes].map(([p, amount]) => ({ name: "VAT", percentage: jsonNumber(new Dec(p)), amount: jsonNumber(roundTo(amount, 4)) }));
-    return { before_taxes: jsonNumber(excl), ...(taxes.length ? { taxes } : {}) };
+        : [{ name: "VAT", amount: number4(qsub(incl, excl)) }]
+      : [...this.taxes.values()].map((t) => ({ name: "VAT", percentage: t.percentage, amount: ocpiNumber(t.sum) }));
+    return { before_taxes: number4(excl), ...(taxes.length ? { taxes } : {}) };
   }
 }
 
 const CATEGORY: Record<string, CostField> = { energy: "total_energy_cost", time: "total_time_cost", idle: "total_parking_cost", flat: "total_fixed_cost" };
 
 function addLines(
-  lines: readonly PricedLine[],
-  built: BuiltRates,
+  lines: readonly EngineLine[],
+  money: Record<Dimension, RateMoney[]>,
+  unit: Q,
   totals: Record<CostField, Total>,
   basis: "excluded" | "included" | "none",
   into: (component: string) => CostField,
@@ -383,10 +464,11 @@ function addLines(
 ): void {
   for (const line of lines) {
     if (!(line.component in CATEGORY) || !line.rate) continue;
-    const origin = built.origins[line.component as Dimension][line.rate.index]!;
-    let amount = line.exact;
-    if (line.component === "time" && suppressTimeStep && line.segment) amount = line.segment.metered.times(origin.price).div(MS_PER_HOUR);
-    totals[into(line.component)].add(amount, origin.vat, basis);
+    const rate = money[line.component as Dimension][line.rate.compiled.index]!;
+    // The exact amount (minor units) in the currency's units; a time step left out: metered ms × price per hour.
+    const amount =
+      line.component === "time" && suppressTimeStep && line.segment ? qdiv(qmul(line.segment.metered, rate.price), MS_PER_HOUR) : qdiv(line.exact, unit);
+    totals[into(line.component)].add(amount, rate.vat, basis);
   }
 }
 
@@ -437,8 +519,8 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
   const sessionPeriods = periods.filter((p) => p.kind !== "reservation");
   const reservationPeriods = periods.filter((p) => p.kind === "reservation");
   const startOfSession = sessionPeriods[0]?.from ?? reservationPeriods[0]!.from;
-  const cdrStart = parseInstant(utcInstant(c.start_date_time));
-  const cdrEnd = parseInstant(utcInstant(c.end_date_time));
+  const cdrStart = msOf(c.start_date_time);
+  const cdrEnd = msOf(c.end_date_time);
   if (t.start_date_time && startOfSession < parseInstant(utcInstant(t.start_date_time)))
     cNotes.error("/start_date_time", `the session starts before the tariff's start_date_time (${t.start_date_time})`);
   if (t.end_date_time && startOfSession >= parseInstant(utcInstant(t.end_date_time)))
@@ -451,28 +533,30 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
     tariffVersion === "2.3.0" ? (t.tax_included === "YES" ? "included" : t.tax_included === "N/A" ? "none" : "excluded") : "excluded";
   const totals = Object.fromEntries(COST_FIELDS.map((f) => [f, new Total()])) as Record<CostField, Total>;
   const base = { market: market!, currency: t.currency, zone };
+  // The engine's exact lines (minor units), without validity dates (the tariff's are checked above).
+  const linesOf = (ct: CompiledTariff, profile: Profile): readonly EngineLine[] =>
+    runEngine(planOf(ct), profile, { checkValidity: false, billingCode: ct.currency.code, digits: ct.currency.settlementDigits, payment: "card", sessionId: undefined, trace: true }).trace!.lines;
+  const unitOf = (ct: CompiledTariff): Q => pow10(ct.currency.settlementDigits);
   try {
     if (sessionPeriods.length) {
-      const { built, ct, scope } = compiledSet(compiled, "session", base, tNotes);
-      const { profile, session } = profileOf(sessionPeriods, cdrEnd);
+      const { ct, scope, money } = compiledSet(compiled, "session", base, tNotes);
+      const profile = profileOf(sessionPeriods, cdrEnd);
       Object.assign(scope, { periods: sessionPeriods, start: profile.start, notes: tNotes });
-      const run = runPricing(ct, session, { profile, ignoreValidity: true });
+      const lines = linesOf(ct, profile);
       // mod_cdrs, step_size: "In the cases that TIME and PARKING_TIME Tariff Elements are both used,
       // step_size is only taken into account for the total parking duration".
-      const suppressTimeStep = run.lines.some((l) => l.component === "idle" && l.rate !== null);
-      addLines(run.lines, built, totals, basis, (comp) => CATEGORY[comp]!, suppressTimeStep);
+      const suppressTimeStep = lines.some((l) => l.component === "idle" && l.rate !== null);
+      addLines(lines, money, unitOf(ct), totals, basis, (comp) => CATEGORY[comp]!, suppressTimeStep);
     }
     if (reservationPeriods.length) {
       const set: ElementSet = sessionPeriods.length ? "reservation" : "reservation-expired";
-      const { built, ct, scope } = compiledSet(compiled, set, base, tNotes);
+      const { built, ct, scope, money } = compiledSet(compiled, set, base, tNotes);
       if (built.rates.time.length || built.rates.flat.length) {
         const from = reservationPeriods[0]!.from;
         const to = reservationPeriods[reservationPeriods.length - 1]!.to;
-        const profile: SessionProfile = { start: from, chargingEnd: to, end: to, energyKWh: ZERO, points: to > from ? [{ at: from, kWh: ZERO }, { at: to, kWh: ZERO }] : [{ at: from, kWh: ZERO }], idle: [] };
-        const session: Session = { start: formatInstant(from), end: formatInstant(to), energyKWh: "0" };
+        const profile: Profile = { start: from, chargingEnd: to, end: to, total: 0, totalText: "0", at: to > from ? [from, to] : [from], e: to > from ? [0, 0] : [0], idle: [] };
         Object.assign(scope, { periods: reservationPeriods, start: from, notes: tNotes });
-        const run = runPricing(ct, session, { profile, ignoreValidity: true });
-        addLines(run.lines, built, totals, basis, () => "total_reservation_cost", false);
+        addLines(linesOf(ct, profile), money, unitOf(ct), totals, basis, () => "total_reservation_cost", false);
       }
     }
   } catch (e) {
@@ -489,35 +573,35 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
     if (!l) return undefined;
     const excl = l.excl_vat ?? l.before_taxes;
     const incl = l.incl_vat ?? l.after_taxes;
-    return { excl: decOf(excl!), incl: incl !== undefined ? decOf(incl) : undefined };
+    return { excl: exactQ(excl!), incl: incl !== undefined ? exactQ(incl) : undefined };
   };
   const min = limitOf("min_price");
   const max = limitOf("max_price");
   const beforeExcl = total.excl;
   const beforeIncl = total.incl;
-  const derived = (limitExcl: Dec) => (beforeExcl.isZero() ? limitExcl : limitExcl.times(beforeIncl).div(beforeExcl));
+  const derived = (limitExcl: Q) => (qsign(beforeExcl) === 0 ? limitExcl : qdiv(qmul(limitExcl, beforeIncl), beforeExcl));
   if (min) {
-    if (total.excl.lt(min.excl)) (total.excl = min.excl), (limit = "min_price");
+    if (qcmp(total.excl, min.excl) < 0) (total.excl = min.excl), (limit = "min_price");
     const minIncl = min.incl ?? (limit === "min_price" ? derived(min.excl) : undefined);
-    if (minIncl && total.incl.lt(minIncl)) (total.incl = minIncl), (limit = "min_price");
+    if (minIncl !== undefined && qcmp(total.incl, minIncl) < 0) (total.incl = minIncl), (limit = "min_price");
   }
   if (max) {
-    if (total.excl.gt(max.excl)) (total.excl = max.excl), (limit = "max_price");
+    if (qcmp(total.excl, max.excl) > 0) (total.excl = max.excl), (limit = "max_price");
     const maxIncl = max.incl ?? (limit === "max_price" ? derived(max.excl) : undefined);
-    if (maxIncl && total.incl.gt(maxIncl)) (total.incl = maxIncl), (limit = "max_price");
+    if (maxIncl !== undefined && qcmp(total.incl, maxIncl) > 0) (total.incl = maxIncl), (limit = "max_price");
   }
 
   const version = options.version ?? (c.total_cost ? detectCdrVersion(c) : tariffVersion);
   const out = {} as Record<CostField, OcpiPrice221 | OcpiPrice230>;
   for (const f of COST_FIELDS) out[f] = totals[f].form(version, f === "total_cost" && limit !== undefined);
-  const hours = (ms: number) => jsonNumber(roundTo(new Dec(ms).div(MS_PER_HOUR), 4));
+  const hours = (ms: number) => ocpiNumber(frac(ms, MS_PER_HOUR));
   return {
     version,
     tariffId: t.id,
     currency: t.currency,
     timeZone: zone,
     totals: out,
-    total_energy: jsonNumber(roundTo(periods.reduce((acc, p) => acc.plus(p.energy), ZERO), 4)),
+    total_energy: ocpiNumber(qdiv(periods.reduce<Q>((acc, p) => qadd(acc, p.energy), 0), 1_000_000)),
     total_time: hours(cdrEnd - cdrStart),
     total_parking_time: hours(periods.filter((p) => p.kind === "idle").reduce((acc, p) => acc + (p.to - p.from), 0)),
     ...(limit ? { limit } : {}),
