@@ -25,6 +25,7 @@ import {
   icmp,
   imul,
   isub,
+  MAX,
   moneyText,
   narrow,
   qadd,
@@ -230,8 +231,41 @@ const printed = (text: string | undefined, ms: number) =>
   text !== undefined && text.length === 20 && text.charCodeAt(10) === 84 && text.charCodeAt(19) === 90 ? text : instantText(ms);
 
 /** Splits `total` by signed weights exactly (largest remainder, ties to the earlier part): `allocateMinor`. */
-function allocate(total: Int, weights: readonly Int[]): Int[] {
+export function allocate(total: Int, weights: readonly Int[]): Int[] {
   if (weights.length === 1) return [total];
+  // Small values (every product total × weight a safe integer): the same split in JS numbers.
+  if (typeof total === "number") {
+    let sum = 0;
+    let abs = 0;
+    for (let i = 0; i < weights.length; i++) {
+      const w = weights[i]!;
+      if (typeof w !== "number") return allocateMinor(BigInt(total), weights.map((v) => BigInt(v))).map(narrow);
+      sum += w;
+      abs += w < 0 ? -w : w;
+    }
+    if (sum !== 0 && (total < 0 ? -total : total) * abs <= MAX) {
+      const shares: number[] = [];
+      const rems: number[] = [];
+      let left = total;
+      for (let i = 0; i < weights.length; i++) {
+        const p = total * weights[i]!;
+        const r = p % sum;
+        shares.push((p - r) / sum + 0);
+        rems.push(r);
+        left -= shares[i]!;
+      }
+      if (left !== 0) {
+        const unit = left > 0 ? 1 : -1;
+        const sign = sum > 0 ? unit : -unit;
+        const order = weights.map((_, i) => i).sort((a, b) => (rems[b]! - rems[a]!) * sign || a - b);
+        for (let k = 0; left !== 0; k = (k + 1) % order.length) {
+          shares[order[k]!]! += unit;
+          left -= unit;
+        }
+      }
+      return shares;
+    }
+  }
   return allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map(narrow);
 }
 
