@@ -16,7 +16,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: [
-      ...["package", "firmware", "batch", "fuzz", "preview", "cli", "interop", "conformance", "live", "text"].map((d) => `test/${d}/**`),
+      ...["package", "firmware", "batch", "fuzz", "preview", "cli", "interop", "conformance", "live", "text", "scale", "compare", "types"].map((d) => `test/${d}/**`),
       "test/properties/host-tz.test.ts",
     ],
     env: { TZ: "UTC", EXPECTED_HOST_TZ: "UTC", STRYKER: "1", ...(shared ? { OCPI_CONFORMANCE_DIR: resolve(shared, "conformance/ocpi") } : {}) },

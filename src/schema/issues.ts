@@ -14,6 +14,14 @@ function isMissing(input: unknown, path: readonly PropertyKey[]): boolean {
 }
 
 /**
+ * The parse context for every shape check whose issues `fromZodIssues` words. zod fills an issue that
+ * has no message of its own from a process-wide locale, which any other copy of zod classic in the same
+ * process sets ("Invalid input: expected object, received number"); this keeps zod's bare text, so the
+ * words below are the same whatever else the process has loaded.
+ */
+export const BARE_ISSUES = { error: () => "Invalid input" } as const;
+
+/**
  * Turns zod's issues into `{ path, message }` with JSON Pointers, one per problem. `input` is the
  * document that was checked, so that a missing member is reported as "is required" (zod reports it
  * as a type mismatch with the field's own message, e.g. "must be 1").

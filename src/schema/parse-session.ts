@@ -2,7 +2,7 @@ import { Dec } from "../money/decimal.js";
 import { instantProblem, parseInstant } from "../time/instants.js";
 import { TariffError, type Issue, type SafeParseResult } from "./errors.js";
 import { decimal, decimalText, instant, isDecimal } from "./fields.js";
-import { fromZodIssues } from "./issues.js";
+import { fromZodIssues, BARE_ISSUES } from "./issues.js";
 import { compareDecimals, decimalMicros, readInstant } from "./readers.js";
 import { compileShape } from "./shape.js";
 import { sessionSchema, type SessionInput } from "./session.js";
@@ -64,7 +64,7 @@ export function safeParseSession(input: unknown, options: SessionParseOptions = 
 
 /** The full checker: zod for the shape, then the cross-field checks. It words every issue. */
 export function checkSession(input: unknown, maxSessionDays: number): SafeParseResult<Session> {
-  const parsed = sessionSchema.safeParse(input);
+  const parsed = sessionSchema.safeParse(input, BARE_ISSUES);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
   const cross = isObject(input) ? crossFieldIssues(input, maxSessionDays) : undefined;
   if (cross) issues.push(...cross.issues);

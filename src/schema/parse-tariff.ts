@@ -6,7 +6,7 @@ import { instantProblem } from "../time/instants.js";
 import { intlZones, type ZoneProvider } from "../time/zones.js";
 import { TariffError, type Issue, type SafeParseResult } from "./errors.js";
 import { decimalText, instant, isDecimal } from "./fields.js";
-import { fromZodIssues } from "./issues.js";
+import { fromZodIssues, BARE_ISSUES } from "./issues.js";
 import { compareDecimals, decimalMicros, readInstant } from "./readers.js";
 import { compileShape, pick, remember } from "./shape.js";
 import { tariffSchema } from "./tariff.js";
@@ -47,7 +47,7 @@ export function safeParseTariff(input: unknown, options: TariffParseOptions = {}
  * input it gives the same value as `readTariff` (a property test holds them together).
  */
 export function checkTariff(input: unknown, zones: ZoneProvider = intlZones): SafeParseResult<Tariff> {
-  const parsed = tariffSchema.safeParse(input);
+  const parsed = tariffSchema.safeParse(input, BARE_ISSUES);
   const issues = parsed.success ? [] : fromZodIssues(parsed.error.issues, input);
   if (isObject(input)) issues.push(...crossFieldIssues(input, zones));
   if (!parsed.success || issues.length > 0) return { ok: false, issues: sortIssues(issues) };

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import type { Issue } from "../../schema/errors.js";
-import { fromZodIssues } from "../../schema/issues.js";
+import { fromZodIssues, BARE_ISSUES } from "../../schema/issues.js";
 import { instantMs } from "../../engine/numbers.js";
 import { instantProblem } from "../../time/instants.js";
 import { isObject, MAX_DEPTH, MAX_DIGITS, MAX_NUMBER, Notes, numberProblem, ptr, tooDeep } from "../common.js";
@@ -246,7 +246,7 @@ export interface ParsedOcpiTariff {
 export function readOcpiTariff(doc: unknown, notes: Notes, version?: OcpiVersion): ParsedOcpiTariff | undefined {
   const v = version ?? detectOcpiVersion(doc);
   if (!shallowEnough(doc, notes)) return undefined;
-  const parsed = tariffSchema.safeParse(doc);
+  const parsed = tariffSchema.safeParse(doc, BARE_ISSUES);
   if (!parsed.success) {
     for (const i of fromZodIssues(parsed.error.issues, doc)) notes.error(i.path, i.message);
     return undefined;
@@ -467,7 +467,7 @@ export function readOcpiCdr(doc: unknown, notes: Notes): OcpiCdr | undefined {
 /** `readOcpiCdr` without its fast path: zod checks every record (what the fast path is held equal to). */
 export function readOcpiCdrFully(doc: unknown, notes: Notes): OcpiCdr | undefined {
   if (!shallowEnough(doc, notes)) return undefined;
-  const parsed = cdrSchema.safeParse(doc);
+  const parsed = cdrSchema.safeParse(doc, BARE_ISSUES);
   if (!parsed.success) {
     for (const i of fromZodIssues(parsed.error.issues, doc) as Issue[]) notes.error(i.path, i.message);
     return undefined;

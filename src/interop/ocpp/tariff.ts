@@ -3,7 +3,7 @@ import { findMarket, listMarkets, resolveMarket } from "../../markets/index.js";
 import { Dec, floorNumber, ONE } from "../../money/decimal.js";
 import { runPricing } from "../../price/price-session.js";
 import { TariffError } from "../../schema/errors.js";
-import { fromZodIssues } from "../../schema/issues.js";
+import { fromZodIssues, BARE_ISSUES } from "../../schema/issues.js";
 import { safeParseTariff } from "../../schema/parse-tariff.js";
 import type { Conditions, Dimension, Range, Rate, Session, Tariff, TariffTax } from "../../schema/types.js";
 import { formatInstant, instantProblem, parseInstant } from "../../time/instants.js";
@@ -259,7 +259,7 @@ export function ocppToTariff(doc: unknown, options: OcppImportOptions = {}): Con
   const wrapped = isObject(doc) && "tariff" in doc && "evseId" in doc;
   const at = wrapped ? "/tariff" : "";
   const body = wrapped ? (doc as Record<string, unknown>).tariff : doc;
-  const parsed = ocppTariffSchema.safeParse(body);
+  const parsed = ocppTariffSchema.safeParse(body, BARE_ISSUES);
   if (!parsed.success) {
     for (const i of fromZodIssues(parsed.error.issues, body)) notes.error(at + i.path, i.message);
     notes.check("OCPP tariff");
