@@ -38,19 +38,29 @@ export const MAX_WARNINGS = 1000;
 export class Notes {
   readonly warnings: Warning[] = [];
   readonly errors: Issue[] = [];
-  /** The warnings given, by path and message: each is given once, found in constant time. */
-  private readonly given = new Set<string>();
+  /**
+   * The warnings given, by path: its message, or the set of its messages when there are several.
+   * Each warning is given once, found in constant time (a path is short to hash; a message is hashed
+   * only when its path has another).
+   */
+  private readonly given = new Map<string, string | Set<string>>();
+  /** How many different warnings were given. */
+  private count = 0;
   constructor(readonly document?: string) {}
   /** Errors found past the first MAX_LISTED, counted only. */
   private unlisted = 0;
   warn(path: string, message: string): void {
-    const key = `${path}\u0000${message}`;
-    if (this.given.has(key) || this.given.size > MAX_WARNINGS) return;
-    this.given.add(key);
+    const seen = this.given.get(path);
+    if (seen === message || (typeof seen === "object" && seen.has(message)) || this.count > MAX_WARNINGS) return;
+    if (seen === undefined) this.given.set(path, message);
+    else if (typeof seen === "string") this.given.set(path, new Set([seen, message]));
+    else seen.add(message);
     this.warnings.push(
-      this.given.size > MAX_WARNINGS
+      ++this.count > MAX_WARNINGS
         ? { path: "", message: `more than ${MAX_WARNINGS} warnings; the rest are not listed` }
-        : { path, message, ...(this.document ? { document: this.document } : {}) },
+        : this.document
+          ? { path, message, document: this.document }
+          : { path, message },
     );
   }
   error(path: string, message: string): void {

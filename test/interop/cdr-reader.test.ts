@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import { Notes } from "../../src/interop/common.js";
 import { ocpiDateTime, ocpiMs, readOcpiCdr, readOcpiCdrFully, utcInstant } from "../../src/interop/ocpi/model.js";
 import { parseInstant } from "../../src/time/instants.js";
+import { exactQ } from "../../src/interop/ocpi/cdr.js";
+import { decimalQ, qeq } from "../../src/engine/exact.js";
+import { Dec } from "../../src/money/decimal.js";
 
 const RECORD = {
   id: "c-1",
@@ -141,5 +144,33 @@ describe("the CDR reader's fast path", () => {
     );
     expect(ocpiMs("2025-01-06T10:00:00")).toBe(Date.UTC(2025, 0, 6, 10));
     expect(ocpiMs("2024-02-29T23:00:00.123000000-01:00")).toBe(Date.UTC(2024, 2, 1, 0, 0, 0, 123));
+  });
+
+  it("exactQ is the exact value of a number's shortest text, for any double and for decimals of up to 15 digits", () => {
+    const exact = (n: number) => decimalQ(new Dec(String(n)).toFixed())!;
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        expect(qeq(exactQ(n), exact(n))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    const decimal = fc
+      .tuple(fc.bigInt({ min: 0n, max: 999_999_999_999_999n }), fc.integer({ min: 0, max: 20 }), fc.boolean())
+      .map(([digits, scale, negative]) => (negative ? -1 : 1) * Number(`${digits}e-${scale}`));
+    fc.assert(
+      fc.property(decimal, (n) => {
+        expect(qeq(exactQ(n), exact(n))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(exactQ(0.167)).toEqual({ n: 167, d: 1000 });
+    expect(exactQ(0.1 + 0.2)).toEqual({ n: 7_500_000_000_000_001, d: 25_000_000_000_000_000n }); // 0.30000000000000004
+    expect(exactQ(1.5e-7)).toEqual({ n: 3, d: 20_000_000 });
+  });
+
+  it("Notes give each warning once, several messages at one path included", () => {
+    const notes = new Notes("charge record");
+    for (const [path, message] of [["/a", "x"], ["/a", "y"], ["/a", "x"], ["/a", "y"], ["/b", "x"], ["/a", "z"], ["/a", "z"]]) notes.warn(path!, message!);
+    expect(notes.warnings.map((w) => `${w.path} ${w.message} ${w.document}`)).toEqual(["/a x charge record", "/a y charge record", "/b x charge record", "/a z charge record"]);
   });
 });

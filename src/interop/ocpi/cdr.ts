@@ -120,22 +120,35 @@ const msOf = (text: string): number => {
  */
 export function exactQ(n: number): Q {
   if (Number.isSafeInteger(n)) return n + 0;
-  if (Number.isInteger(n)) return narrow(BigInt(n));
+  // In doubles: the fewest decimals k (up to 9) at which m = round(n × 10^k) gives m / 10^k === n, with
+  // |m| < 10^15. Then m / 10^k is the shortest text's value: n × 10^k is within 1/4 of an integer
+  // there, and two decimals of at most 15 significant digits never round to one double.
+  for (let k = 1; k <= 9; k++) {
+    const p = POW10_9[k]!;
+    const m = Math.round(n * p);
+    if (!(m < 1e15 && m > -1e15)) break;
+    if (m / p === n) return frac(m, p);
+  }
   const s = String(n);
   const e = s.indexOf("e");
   const mantissa = e < 0 ? s : s.slice(0, e);
   const dot = mantissa.indexOf(".");
   const digits = dot < 0 ? mantissa : mantissa.slice(0, dot) + mantissa.slice(dot + 1);
-  const int = digits.length <= 16 ? Number(digits) : narrow(BigInt(digits));
+  const int = digits.length <= 15 ? Number(digits) : narrow(BigInt(digits));
   const scale = (dot < 0 ? 0 : mantissa.length - dot - 1) - (e < 0 ? 0 : Number(s.slice(e + 1)));
   return scale >= 0 ? frac(int, pow10(scale)) : imul(int, pow10(-scale));
 }
+
+const POW10_9 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 
 /** A Q rounded half away from zero to 4 decimals, as a JSON number (OCPI numbers have 4 decimals). */
 function ocpiNumber(q: Q): number {
   const r = qround(qmul(q, 10_000), "halfAwayFromZero");
   return typeof r === "number" ? r / 10_000 : Number(scaledText(r, 4));
 }
+
+/** An instant as formatInstant prints it: the record's own text when it is already so ("…:SSZ", read as `ms`). */
+const shown = (text: string, ms: number): string => (text.length === 20 && text.charCodeAt(10) === 84 && text.charCodeAt(19) === 90 ? text : formatInstant(ms));
 
 function readPeriods(cdr: OcpiCdr, notes: Notes): Period[] {
   const end = msOf(cdr.end_date_time);
@@ -170,7 +183,7 @@ function readPeriods(cdr: OcpiCdr, notes: Notes): Period[] {
       if (qcmp(off, TOLERANCE_MS) > 0 || qcmp(off, -TOLERANCE_MS) < 0)
         notes.warn(
           `${at}/dimensions/${j}/volume`,
-          `${d.type} ${d.volume} h, but the period lasts ${qText(frac(ms, MS_PER_HOUR), 4)} h (${formatInstant(from)} to ${formatInstant(to)}); priced by the timestamps (OCPI: "A period ends when the next period starts")`,
+          `${d.type} ${d.volume} h, but the period lasts ${qText(frac(ms, MS_PER_HOUR), 4)} h (${shown(p.start_date_time, from)} to ${shown(next ? next.start_date_time : cdr.end_date_time, to)}); priced by the timestamps (OCPI: "A period ends when the next period starts")`,
         );
     });
     const energy = qmul(energyKWh, 1_000_000);
