@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { Notes } from "../../src/interop/common.js";
 import { ocpiDateTime, ocpiMs, readOcpiCdr, readOcpiCdrFully, utcInstant } from "../../src/interop/ocpi/model.js";
 import { parseInstant } from "../../src/time/instants.js";
-import { exactQ } from "../../src/interop/ocpi/cdr.js";
+import { exactQ, hours4, offHours } from "../../src/interop/ocpi/cdr.js";
+import { priceCdr } from "../../src/interop/index.js";
+import { roundTo, plain } from "../../src/interop/common.js";
 import { decimalQ, qeq } from "../../src/engine/exact.js";
 import { Dec } from "../../src/money/decimal.js";
 
@@ -172,5 +174,37 @@ describe("the CDR reader's fast path", () => {
     const notes = new Notes("charge record");
     for (const [path, message] of [["/a", "x"], ["/a", "y"], ["/a", "x"], ["/a", "y"], ["/b", "x"], ["/a", "z"], ["/a", "z"]]) notes.warn(path!, message!);
     expect(notes.warnings.map((w) => `${w.path} ${w.message} ${w.document}`)).toEqual(["/a x charge record", "/a y charge record", "/b x charge record", "/a z charge record"]);
+  });
+
+  it("a time volume more than 0.0001 h off its period's length is named, exactly (offHours, hours4 against decimals)", () => {
+    const hours = (ms: number) => new Dec(ms).div(3_600_000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2e10 }), fc.oneof(fc.double({ min: 0, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 1e9 }).map((n) => n / 1000)), (ms, volume) => {
+        const v = new Dec(String(volume));
+        expect(offHours(exactQ(volume), ms)).toBe(v.minus(hours(ms)).abs().gt("0.0001"));
+        expect(hours4(ms)).toBe(plain(roundTo(hours(ms), 4)));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const [ms, volume, off] of [[600_000, 0.1667, false], [600_000, 0.167, true], [600_360, 0.1667, false], [601_560, 0.1672, false], [601_559, 0.1672, true], [602_280, 0.1672, false], [602_281, 0.1672, true]] as const)
+      expect(offHours(exactQ(volume), ms)).toBe(off);
+    const tariff = { country_code: "NL", party_id: "X", id: "t", currency: "EUR", elements: [{ price_components: [{ type: "TIME", price: 2, step_size: 1 }] }], last_updated: "2025-01-01T00:00:00Z" };
+    const record = {
+      ...RECORD,
+      end_date_time: "2025-01-06T10:50:00.000Z",
+      charging_periods: [
+        { start_date_time: "2025-01-06T10:00:00Z", dimensions: [{ type: "TIME", volume: 0.167 }] },
+        { start_date_time: "2025-01-06T10:10:00.000+00:00", dimensions: [{ type: "TIME", volume: 0.6667 }] },
+      ],
+      total_cost: undefined,
+      total_energy_cost: undefined,
+    };
+    expect(priceCdr(tariff, record).warnings.filter((w) => w.path.startsWith("/charging_periods"))).toEqual([
+      {
+        path: "/charging_periods/0/dimensions/0/volume",
+        message: 'TIME 0.167 h, but the period lasts 0.1667 h (2025-01-06T10:00:00Z to 2025-01-06T10:10:00Z); priced by the timestamps (OCPI: "A period ends when the next period starts")',
+        document: "charge record",
+      },
+    ]);
   });
 });

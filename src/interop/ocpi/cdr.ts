@@ -1,6 +1,6 @@
 import { compileChecked, type CompiledRate, type CompiledTariff } from "../../compile/compile.js";
 import { contextOf, decOf as qDec } from "../../engine/context.js";
-import { frac, imul, narrow, pow10, qadd, qcmp, qdiv, qmul, qround, qsign, qsub, qText, scaledText, type Q } from "../../engine/exact.js";
+import { frac, imul, narrow, type Int, pow10, qadd, qcmp, qdiv, qmul, qround, qsign, qsub, qText, scaledText, type Q } from "../../engine/exact.js";
 import { planOf, withPlan } from "../../engine/plan.js";
 import { runEngine, type EngineLine, type Profile } from "../../engine/price.js";
 import type { Check, ConditionContext } from "../../compile/conditions.js";
@@ -147,6 +147,26 @@ function ocpiNumber(q: Q): number {
   return typeof r === "number" ? r / 10_000 : Number(scaledText(r, 4));
 }
 
+/** Whether a time volume (h) and a period's length (ms >= 0) differ by more than 0.0001 h (360 ms), exactly. */
+export function offHours(v: Q, ms: number): boolean {
+  // v = n / d: |n × 3,600,000 − ms × d| > 360 × d, in doubles while every value is a safe integer.
+  const n = typeof v === "object" ? v.n : v;
+  const d = typeof v === "object" ? v.d : 1;
+  if (typeof n === "number" && typeof d === "number" && d <= 1e6 && n <= 1e9 && n >= -1e9 && ms <= 4e9) {
+    const off = n * MS_PER_HOUR - ms * d;
+    return off > TOLERANCE_MS * d || off < -TOLERANCE_MS * d;
+  }
+  const off = qsub(qmul(v, MS_PER_HOUR), ms);
+  return qcmp(off, TOLERANCE_MS) > 0 || qcmp(off, -TOLERANCE_MS) < 0;
+}
+
+/** A length (ms >= 0) in hours, rounded half up to 4 decimals, as qText prints it ("0.1667"). */
+export function hours4(ms: number): string {
+  if (!Number.isSafeInteger(ms)) return qText(frac(ms, MS_PER_HOUR), 4);
+  const rem = ms % TOLERANCE_MS;
+  return scaledText((ms - rem) / TOLERANCE_MS + (2 * rem >= TOLERANCE_MS ? 1 : 0), 4);
+}
+
 /** An instant as formatInstant prints it: the record's own text when it is already so ("…:SSZ", read as `ms`). */
 const shown = (text: string, ms: number): string => (text.length === 20 && text.charCodeAt(10) === 84 && text.charCodeAt(19) === 90 ? text : formatInstant(ms));
 
@@ -178,12 +198,10 @@ function readPeriods(cdr: OcpiCdr, notes: Notes): Period[] {
     if (qsign(energyKWh) < 0) notes.error(`${at}/dimensions`, "has negative ENERGY (energy fed back), which pricing does not support");
     p.dimensions.forEach((d, j) => {
       if (d.type !== "TIME" && d.type !== "PARKING_TIME" && d.type !== "RESERVATION_TIME") return;
-      // |volume h − the period's length| > 0.0001 h, in ms
-      const off = qsub(qmul(volumes[j]!, MS_PER_HOUR), ms);
-      if (qcmp(off, TOLERANCE_MS) > 0 || qcmp(off, -TOLERANCE_MS) < 0)
+      if (offHours(volumes[j]!, ms))
         notes.warn(
           `${at}/dimensions/${j}/volume`,
-          `${d.type} ${d.volume} h, but the period lasts ${qText(frac(ms, MS_PER_HOUR), 4)} h (${shown(p.start_date_time, from)} to ${shown(next ? next.start_date_time : cdr.end_date_time, to)}); priced by the timestamps (OCPI: "A period ends when the next period starts")`,
+          `${d.type} ${d.volume} h, but the period lasts ${hours4(ms)} h (${shown(p.start_date_time, from)} to ${shown(next ? next.start_date_time : cdr.end_date_time, to)}); priced by the timestamps (OCPI: "A period ends when the next period starts")`,
         );
     });
     const energy = qmul(energyKWh, 1_000_000);
@@ -453,7 +471,7 @@ class Total {
   form(version: OcpiVersion, collapsedTaxes = false): OcpiPrice221 | OcpiPrice230 {
     const excl = round4(this.excl);
     const incl = round4(this.incl);
-    const number4 = (r: Q) => ocpiNumber(qdiv(r, 10_000));
+    const number4 = (r: Q) => (typeof r === "number" ? r / 10_000 : Number(scaledText(r as Int, 4)));
     if (version === "2.2.1") return { excl_vat: number4(excl), incl_vat: number4(incl) };
     const taxes: OcpiTaxAmount[] = collapsedTaxes
       ? qcmp(incl, excl) === 0
