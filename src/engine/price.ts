@@ -248,7 +248,7 @@ export function allocate(total: Int, weights: readonly Int[]): Int[] {
       const rems: number[] = [];
       let left = total;
       for (let i = 0; i < weights.length; i++) {
-        const p = total * weights[i]!;
+        const p = total * (weights[i] as number);
         const r = p % sum;
         shares.push((p - r) / sum + 0);
         rems.push(r);
