@@ -184,6 +184,27 @@ function minorOf(text: string): bigint {
   return BigInt(text.replace(".", ""));
 }
 
+/** A currency's gross total: minor units, summed in a JS number while exact and carried into a BigInt. */
+export interface Sum {
+  readonly digits: number;
+  small: number;
+  big: bigint;
+}
+
+/** Adds a gross amount's minor units ("12.34" → 1234) to a sum, exactly. */
+export function addGross(sum: Sum, gross: string): void {
+  // At most 15 characters: below 10^15 < 2^50; `small` is carried into `big` past 2^52, so it stays below 2^53.
+  if (gross.length > 15) {
+    sum.big += minorOf(gross);
+    return;
+  }
+  sum.small += Number(gross.replace(".", ""));
+  if (sum.small > 2 ** 52 || sum.small < -(2 ** 52)) {
+    sum.big += BigInt(sum.small);
+    sum.small = 0;
+  }
+}
+
 /** What a block of priced lines comes to, its records as UTF-8 bytes (a buffer of their own). */
 export interface BlockResult extends Omit<LinesResult, "out"> {
   readonly out: Uint8Array;
@@ -201,7 +222,7 @@ export function priceBlock(book: TariffBook, lines: readonly (string | NotUtf8)[
   const out = (writer ??= new RecordWriter());
   let sessions = 0;
   let errors = 0;
-  const totals = new Map<string, { digits: number; minor: bigint }>();
+  const totals = new Map<string, Sum>();
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
     if (typeof text === "string" && text.trim() === "") continue;
@@ -212,12 +233,14 @@ export function priceBlock(book: TariffBook, lines: readonly (string | NotUtf8)[
     }
     sessions++;
     const gross = receipt.totals.gross;
-    const dot = gross.indexOf(".");
-    const sum = totals.get(receipt.currency);
-    if (sum) sum.minor += minorOf(gross);
-    else totals.set(receipt.currency, { digits: dot < 0 ? 0 : gross.length - dot - 1, minor: minorOf(gross) });
+    let sum = totals.get(receipt.currency);
+    if (!sum) {
+      const dot = gross.indexOf(".");
+      totals.set(receipt.currency, (sum = { digits: dot < 0 ? 0 : gross.length - dot - 1, small: 0, big: 0n }));
+    }
+    addGross(sum, gross);
   }
-  return { out: out.take(), sessions, errors, totals: [...totals].map(([code, t]) => [code, t.digits, t.minor.toString()]) };
+  return { out: out.take(), sessions, errors, totals: [...totals].map(([code, t]) => [code, t.digits, (t.big + BigInt(t.small)).toString()]) };
 }
 
 const decoder = new TextDecoder();

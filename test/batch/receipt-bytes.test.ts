@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addGross, type Sum } from "../../src/cli/batch-lines.js";
 import { RecordWriter } from "../../src/cli/receipt-bytes.js";
 import { compileTariff, parseSession, parseTariff, priceSession, type Receipt } from "../../src/index.js";
 import { sessionDoc, tariffDoc } from "../properties/arbitraries.js";
@@ -93,6 +94,29 @@ describe("RecordWriter", () => {
         expect(written(w, 42, receipt).equals(expected(42, receipt))).toBe(true);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("addGross (batch totals)", () => {
+  it("sums gross amounts exactly, past 2^53 minor units and with negative ones", () => {
+    const money = fc.oneof(
+      fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }),
+      fc.bigInt({ min: -100_000n, max: 10n ** 15n }),
+      fc.constantFrom(0n, 10n ** 15n - 1n, 2n ** 53n, -(2n ** 52n)),
+    );
+    const text = (minor: bigint, digits: number) => {
+      const neg = minor < 0n;
+      const s = (neg ? -minor : minor).toString().padStart(digits + 1, "0");
+      return (neg ? "-" : "") + (digits ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s);
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(0, 2, 3), fc.array(money, { maxLength: 300 }), (digits, amounts) => {
+        const sum: Sum = { digits, small: 0, big: 0n };
+        for (const a of amounts) addGross(sum, text(a, digits));
+        expect(sum.big + BigInt(sum.small)).toBe(amounts.reduce((x, y) => x + y, 0n));
+      }),
+      { numRuns: 300 },
     );
   });
 });
