@@ -7,8 +7,6 @@
 import { dayNumber, instantMs, micros } from "../engine/numbers.js";
 import { Dec } from "../money/decimal.js";
 
-/** The schema's decimal: "0.45", "12"; no sign, no leading zero, at most 6 decimals. */
-const DECIMAL_TEXT = /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/;
 /** A fraction of a second with a non-zero digit past the milliseconds, which the engine does not keep. */
 const PAST_MS = /^.{20}\d{3}\d*[1-9]/;
 
@@ -34,7 +32,24 @@ export function readInstant(s: string): number {
  * readMicros("01") // NaN (a leading zero)
  */
 export function readMicros(text: string): number {
-  return DECIMAL_TEXT.test(text) ? micros(text) : NaN;
+  return decimalShape(text) ? micros(text) : NaN;
+}
+
+/**
+ * The schema's decimal, /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/, by hand (no regular expression per
+ * reading): "0" or 1-12 digits without a leading zero, then "." and 1-6 digits, or nothing.
+ */
+function decimalShape(text: string): boolean {
+  const len = text.length;
+  const first = text.charCodeAt(0) - 48;
+  if (!(first >= 0 && first <= 9)) return false;
+  let i = 1;
+  if (first !== 0) while (i < len && i < 13 && ((text.charCodeAt(i) - 48) >>> 0) <= 9) i++;
+  if (i === len) return i <= 12;
+  if (i > 12 || text.charCodeAt(i) !== 46) return false;
+  const point = i++;
+  while (i < len && ((text.charCodeAt(i) - 48) >>> 0) <= 9) i++;
+  return i === len && i - point - 1 >= 1 && i - point - 1 <= 6;
 }
 
 /** `readMicros` of a decimal field's raw value (a string, or a number read as its shortest text); NaN for other types. */

@@ -8,6 +8,7 @@ import { decimal, instant, localDate } from "../../src/schema/fields.js";
 import { decimalMicros, readDate, readInstant, readMicros } from "../../src/schema/readers.js";
 import { instantProblem, parseInstant } from "../../src/time/instants.js";
 import { Dec } from "../../src/money/decimal.js";
+import { micros } from "../../src/engine/numbers.js";
 
 /** What the full checker makes of an instant string: UTC ms when it has no issue, else NaN. */
 const slowInstant = (s: string) => (instant.safeParse(s).success && instantProblem(s) === null ? parseInstant(s) : NaN);
@@ -72,6 +73,17 @@ describe("readMicros and decimalMicros", () => {
   it("are the schema's decimal in millionths, NaN where it is refused or too large", () => {
     fc.assert(fc.property(decimalLike, (s) => { expect(readMicros(s)).toBe(slowMicros(s)); }), { numRuns: 5000 });
     fc.assert(fc.property(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(-0, 0.1, 1e-7, 1e21, 1.5e15)), (n) => { expect(decimalMicros(n)).toBe(slowMicros(n)); }));
+  });
+
+  it("accept exactly the strings the schema's pattern accepts (read by hand, without the regular expression)", () => {
+    const pattern = /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/;
+    const chars = fc.array(fc.constantFrom(..."0123456789.", "0", "1", "9", "-", "+", "e", " ", "٣"), { maxLength: 20 }).map((c) => c.join(""));
+    fc.assert(
+      fc.property(fc.oneof(chars, decimalLike), (s) => {
+        expect(readMicros(s)).toBe(pattern.test(s) ? micros(s) : NaN);
+      }),
+      { numRuns: 10_000 },
+    );
   });
 
   it("examples", () => {
