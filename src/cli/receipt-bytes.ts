@@ -12,6 +12,45 @@ import type { Receipt, ReceiptLine, ReceiptTax } from "../receipt/types.js";
 const CACHE_MAX = 1024;
 const encoder = new TextEncoder();
 
+const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+
+/** The literal text before each member's value (and the closing brackets), as bytes. */
+const K = {
+  tariffId: ascii('{"tariffId":'),
+  sessionId: ascii(',"sessionId":'),
+  market: ascii(',"market":'),
+  currency: ascii(',"currency":'),
+  exchangeFrom: ascii(',"exchange":{"from":'),
+  timeZone: ascii(',"timeZone":'),
+  pricesInclude: ascii(',"pricesInclude":'),
+  payment: ascii(',"payment":'),
+  energyKWh: ascii(',"energyKWh":'),
+  lines: ascii(',"lines":['),
+  component0: ascii('{"component":'),
+  component: ascii(',{"component":'),
+  name: ascii(',"name":'),
+  rate: ascii(',"rate":'),
+  rateNull: ascii(',"rate":null'),
+  from: ascii(',"from":'),
+  to: ascii(',"to":'),
+  quantity: ascii(',"quantity":'),
+  unit: ascii(',"unit":'),
+  unitPrice: ascii(',"unitPrice":'),
+  net: ascii(',"net":'),
+  gross: ascii(',"gross":'),
+  taxes: ascii('],"taxes":['),
+  taxName0: ascii('{"name":'),
+  taxName: ascii(',{"name":'),
+  base: ascii(',"base":'),
+  amount: ascii(',"amount":'),
+  source: ascii(',"source":'),
+  totalsNet: ascii('],"totals":{"net":'),
+  tax: ascii(',"tax":'),
+  close: ascii("}"),
+  close2: ascii("}}"),
+  end: ascii("}\n"),
+};
+
 /** Writes records into a growing buffer; `take` hands the bytes over (their ArrayBuffer may be transferred). */
 export class RecordWriter {
   private buf: Uint8Array;
@@ -47,9 +86,11 @@ export class RecordWriter {
 
   /** Bytes as they are. */
   bytes(bytes: Uint8Array): void {
-    this.room(bytes.length);
-    this.buf.set(bytes, this.n);
-    this.n += bytes.length;
+    const len = bytes.length;
+    this.room(len);
+    if (len > 32) this.buf.set(bytes, this.n);
+    else for (let i = 0, b = this.buf, n = this.n; i < len; i++) b[n + i] = bytes[i]!;
+    this.n += len;
   }
 
   /** Any text, as UTF-8. */
@@ -69,13 +110,15 @@ export class RecordWriter {
     this.n = n;
   }
 
-  /** A string as JSON.stringify writes it. */
-  private string(s: string): void {
+  /** A string as JSON.stringify writes it, after `key` (a member's `,"name":`, pre-encoded). */
+  private string(key: Uint8Array, s: string): void {
     const len = s.length;
-    const start = this.n;
-    this.room(len + 2);
+    const k = key.length;
+    this.room(k + len + 2);
     const b = this.buf;
-    let n = start;
+    let n = this.n;
+    for (let i = 0; i < k; i++) b[n++] = key[i]!;
+    const start = n;
     b[n++] = 34;
     for (let i = 0; i < len; i++) {
       const c = s.charCodeAt(i);
@@ -89,114 +132,74 @@ export class RecordWriter {
     this.n = n;
   }
 
-  /** A string of the tariff (the same few on every receipt): as `string`, from a cache. */
-  private constant(s: string): void {
+  /** A string of the tariff (the same few on every receipt), after `key`: as `string`, from a cache. */
+  private constant(key: Uint8Array, s: string): void {
     let bytes = this.known.get(s);
     if (bytes === undefined) {
       bytes = encoder.encode(JSON.stringify(s));
       if (this.known.size < CACHE_MAX) this.known.set(s, bytes);
     }
-    this.bytes(bytes);
+    this.room(key.length + bytes.length);
+    this.buf.set(key, this.n);
+    this.buf.set(bytes, this.n + key.length);
+    this.n += key.length + bytes.length;
   }
 
-  private nullable(s: string | null): void {
-    if (s === null) this.ascii("null");
-    else this.string(s);
+  private line(l: ReceiptLine, first: boolean): void {
+    this.string(first ? K.component0 : K.component, l.component);
+    if (l.name !== undefined) this.constant(K.name, l.name);
+    if (l.rate === null) this.bytes(K.rateNull);
+    else this.string(K.rate, l.rate);
+    this.string(K.from, l.from);
+    this.string(K.to, l.to);
+    this.string(K.quantity, l.quantity);
+    this.string(K.unit, l.unit);
+    this.string(K.unitPrice, l.unitPrice);
+    this.string(K.net, l.net);
+    this.string(K.gross, l.gross);
+    this.bytes(K.close);
   }
 
-  private line(l: ReceiptLine): void {
-    this.ascii('{"component":');
-    this.string(l.component);
-    if (l.name !== undefined) {
-      this.ascii(',"name":');
-      this.constant(l.name);
-    }
-    this.ascii(',"rate":');
-    this.nullable(l.rate);
-    this.ascii(',"from":');
-    this.string(l.from);
-    this.ascii(',"to":');
-    this.string(l.to);
-    this.ascii(',"quantity":');
-    this.string(l.quantity);
-    this.ascii(',"unit":');
-    this.string(l.unit);
-    this.ascii(',"unitPrice":');
-    this.string(l.unitPrice);
-    this.ascii(',"net":');
-    this.string(l.net);
-    this.ascii(',"gross":');
-    this.string(l.gross);
-    this.ascii("}");
-  }
-
-  private tax(t: ReceiptTax): void {
-    this.ascii('{"name":');
-    this.constant(t.name);
-    this.ascii(',"rate":');
-    this.string(t.rate);
-    this.ascii(',"base":');
-    this.string(t.base);
-    this.ascii(',"amount":');
-    this.string(t.amount);
-    this.ascii(',"source":');
-    this.constant(t.source);
-    this.ascii("}");
+  private tax(t: ReceiptTax, first: boolean): void {
+    this.constant(first ? K.taxName0 : K.taxName, t.name);
+    this.string(K.rate, t.rate);
+    this.string(K.base, t.base);
+    this.string(K.amount, t.amount);
+    this.constant(K.source, t.source);
+    this.bytes(K.close);
   }
 
   /** A receipt's JSON, as `JSON.stringify(receipt)` (the members in the order priceSession builds them). */
   receipt(r: Receipt): void {
-    this.ascii('{"tariffId":');
-    this.constant(r.tariffId);
-    if (r.sessionId !== undefined) {
-      this.ascii(',"sessionId":');
-      this.string(r.sessionId);
-    }
-    this.ascii(',"market":');
-    this.string(r.market);
-    this.ascii(',"currency":');
-    this.string(r.currency);
+    this.constant(K.tariffId, r.tariffId);
+    if (r.sessionId !== undefined) this.string(K.sessionId, r.sessionId);
+    this.string(K.market, r.market);
+    this.string(K.currency, r.currency);
     if (r.exchange !== undefined) {
-      this.ascii(',"exchange":{"from":');
-      this.string(r.exchange.from);
-      this.ascii(',"to":');
-      this.string(r.exchange.to);
-      this.ascii(',"rate":');
-      this.string(r.exchange.rate);
-      this.ascii("}");
+      this.string(K.exchangeFrom, r.exchange.from);
+      this.string(K.to, r.exchange.to);
+      this.string(K.rate, r.exchange.rate);
+      this.bytes(K.close);
     }
-    this.ascii(',"timeZone":');
-    this.constant(r.timeZone);
-    this.ascii(',"pricesInclude":');
-    this.string(r.pricesInclude);
-    this.ascii(',"payment":');
-    this.string(r.payment);
-    this.ascii(',"energyKWh":');
-    this.string(r.energyKWh);
-    this.ascii(',"lines":[');
-    for (let i = 0; i < r.lines.length; i++) {
-      if (i > 0) this.ascii(",");
-      this.line(r.lines[i]!);
-    }
-    this.ascii('],"taxes":[');
-    for (let i = 0; i < r.taxes.length; i++) {
-      if (i > 0) this.ascii(",");
-      this.tax(r.taxes[i]!);
-    }
-    this.ascii('],"totals":{"net":');
-    this.string(r.totals.net);
-    this.ascii(',"tax":');
-    this.string(r.totals.tax);
-    this.ascii(',"gross":');
-    this.string(r.totals.gross);
-    this.ascii("}}");
+    this.constant(K.timeZone, r.timeZone);
+    this.string(K.pricesInclude, r.pricesInclude);
+    this.string(K.payment, r.payment);
+    this.string(K.energyKWh, r.energyKWh);
+    this.bytes(K.lines);
+    for (let i = 0; i < r.lines.length; i++) this.line(r.lines[i]!, i === 0);
+    this.bytes(K.taxes);
+    for (let i = 0; i < r.taxes.length; i++) this.tax(r.taxes[i]!, i === 0);
+    this.string(K.totalsNet, r.totals.net);
+    this.string(K.tax, r.totals.tax);
+    this.string(K.gross, r.totals.gross);
+    this.bytes(K.close2);
   }
 
   /** A batch receipt record and its newline: `{"line":N,"receipt":…}`. */
   receiptRecord(line: number, r: Receipt): void {
     this.ascii('{"line":' + line + ',"receipt":');
     this.receipt(r);
-    this.ascii("}\n");
+    this.bytes(K.end);
   }
 
   /** The bytes written since the last take, in a buffer of their own; the writer goes on in a new one. */
