@@ -233,40 +233,20 @@ const printed = (text: string | undefined, ms: number) =>
 /** Splits `total` by signed weights exactly (largest remainder, ties to the earlier part): `allocateMinor`. */
 export function allocate(total: Int, weights: readonly Int[]): Int[] {
   if (weights.length === 1) return [total];
-  // Small values (every product total × weight a safe integer): the same split in JS numbers.
-  if (typeof total === "number") {
-    let sum = 0;
-    let abs = 0;
-    for (let i = 0; i < weights.length; i++) {
-      const w = weights[i]!;
-      if (typeof w !== "number") return allocateMinor(BigInt(total), weights.map((v) => BigInt(v))).map(narrow);
-      sum += w;
-      abs += w < 0 ? -w : w;
-    }
-    if (sum !== 0 && (total < 0 ? -total : total) * abs <= MAX) {
-      const shares: number[] = [];
-      const rems: number[] = [];
-      let left = total;
-      for (let i = 0; i < weights.length; i++) {
-        const p = total * (weights[i] as number);
-        const r = p % sum;
-        shares.push((p - r) / sum + 0);
-        rems.push(r);
-        left -= shares[i]!;
-      }
-      if (left !== 0) {
-        const unit = left > 0 ? 1 : -1;
-        const sign = sum > 0 ? unit : -unit;
-        const order = weights.map((_, i) => i).sort((a, b) => (rems[b]! - rems[a]!) * sign || a - b);
-        for (let k = 0; left !== 0; k = (k + 1) % order.length) {
-          shares[order[k]!]! += unit;
-          left -= unit;
-        }
-      }
-      return shares;
-    }
+  const sum = weights.reduce((a: number, w) => a + Number(w), 0);
+  if (typeof total !== "number" || sum === 0 || weights.some((w) => typeof w !== "number" || Math.abs(w * total) * weights.length > MAX))
+    return allocateMinor(BigInt(total), weights.map(BigInt)).map(narrow);
+  // Small values (every product total × weight, and their sum, a safe integer): the same split in JS numbers.
+  const rems = weights.map((w) => ((w as number) * total) % sum);
+  const shares = weights.map((w, i) => ((w as number) * total - rems[i]!) / sum + 0);
+  let left = shares.reduce((a, b) => a - b, total);
+  const unit = left > 0 ? 1 : -1;
+  const order = shares.map((_, i) => i).sort((a, b) => (rems[b]! - rems[a]!) * (sum > 0 ? unit : -unit) || a - b);
+  for (let k = 0; left !== 0; k++) {
+    shares[order[k % order.length]!]! += unit;
+    left -= unit;
   }
-  return allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map(narrow);
+  return shares;
 }
 
 /** Energy at instant t of the curve: exact at points, linear between them. `j` is a search hint. */

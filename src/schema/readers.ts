@@ -32,24 +32,11 @@ export function readInstant(s: string): number {
  * readMicros("01") // NaN (a leading zero)
  */
 export function readMicros(text: string): number {
-  return decimalShape(text) ? micros(text) : NaN;
-}
-
-/**
- * The schema's decimal, /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/, by hand (no regular expression per
- * reading): "0" or 1-12 digits without a leading zero, then "." and 1-6 digits, or nothing.
- */
-function decimalShape(text: string): boolean {
-  const len = text.length;
-  const first = text.charCodeAt(0) - 48;
-  if (!(first >= 0 && first <= 9)) return false;
-  let i = 1;
-  if (first !== 0) while (i < len && i < 13 && ((text.charCodeAt(i) - 48) >>> 0) <= 9) i++;
-  if (i === len) return i <= 12;
-  if (i > 12 || text.charCodeAt(i) !== 46) return false;
-  const point = i++;
-  while (i < len && ((text.charCodeAt(i) - 48) >>> 0) <= 9) i++;
-  return i === len && i - point - 1 >= 1 && i - point - 1 <= 6;
+  // micros reads /^\d+(\.\d{1,6})?$/ (NaN for anything else); the schema's pattern,
+  // /^(0|[1-9]\d{0,11})(\.\d{1,6})?$/, also wants at most 12 whole digits and no leading zero.
+  const point = text.indexOf(".");
+  const whole = point < 0 ? text.length : point;
+  return whole > 12 || (whole > 1 && text.charCodeAt(0) === 48) ? NaN : micros(text);
 }
 
 /** `readMicros` of a decimal field's raw value (a string, or a number read as its shortest text); NaN for other types. */

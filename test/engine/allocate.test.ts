@@ -6,8 +6,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { allocate } from "../../src/engine/price.js";
 import { allocateMinor } from "../../src/money/money.js";
+import { narrow } from "../../src/engine/exact.js";
 
-const reference = (total: number | bigint, weights: readonly (number | bigint)[]) => allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map((x) => Number(x));
+/** What the engine did before: allocateMinor in BigInt, each share a number where it is safe. */
+const reference = (total: number | bigint, weights: readonly (number | bigint)[]) => allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map(narrow);
 
 describe("allocate", () => {
   it("equals allocateMinor on small and large signed amounts and weights", () => {
@@ -25,6 +27,7 @@ describe("allocate", () => {
   it("takes the BigInt path where a product is past 2^53, with the same result", () => {
     const big = 2 ** 40;
     expect(allocate(big, [big, 1, 3])).toEqual(reference(big, [big, 1, 3]));
+    expect(allocate(-9_007_200, [-999_999_973, 999_999_974, 0])).toEqual(reference(-9_007_200, [-999_999_973, 999_999_974, 0])); // a share past 2^53 stays a BigInt
     expect(allocate(-7, [BigInt(2) ** 60n, 1])).toEqual(reference(-7, [BigInt(2) ** 60n, 1]));
     expect(allocate(10, [1, -1])).toEqual(reference(10, [1, -1]));
     expect(allocate(-10, [3, 3, 3])).toEqual([-4, -3, -3]);
