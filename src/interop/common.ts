@@ -63,6 +63,20 @@ export class Notes {
           : { path, message },
     );
   }
+  /**
+   * A warning the caller gives at most once, at a path no other warning uses (a period's own
+   * dimension): listed and counted as `warn` does, without the look-up.
+   */
+  warnOnce(path: string, message: string): void {
+    if (this.count > MAX_WARNINGS) return;
+    this.warnings.push(
+      ++this.count > MAX_WARNINGS
+        ? { path: "", message: `more than ${MAX_WARNINGS} warnings; the rest are not listed` }
+        : this.document
+          ? { path, message, document: this.document }
+          : { path, message },
+    );
+  }
   error(path: string, message: string): void {
     if (this.errors.length < MAX_LISTED) this.errors.push({ path, message });
     else this.unlisted++;

@@ -174,6 +174,11 @@ describe("the CDR reader's fast path", () => {
     const notes = new Notes("charge record");
     for (const [path, message] of [["/a", "x"], ["/a", "y"], ["/a", "x"], ["/a", "y"], ["/b", "x"], ["/a", "z"], ["/a", "z"]]) notes.warn(path!, message!);
     expect(notes.warnings.map((w) => `${w.path} ${w.message} ${w.document}`)).toEqual(["/a x charge record", "/a y charge record", "/b x charge record", "/a z charge record"]);
+    // warnOnce (a warning unique by its path) counts toward the same 1,000
+    for (let i = 0; i < 1000; i++) notes.warnOnce(`/p/${i}`, "m");
+    notes.warn("/c", "m");
+    expect(notes.warnings).toHaveLength(1001);
+    expect(notes.warnings[1000]).toEqual({ path: "", message: "more than 1000 warnings; the rest are not listed" });
   });
 
   it("a time volume more than 0.0001 h off its period's length is named, exactly (offHours, hours4 against decimals)", () => {

@@ -1,6 +1,6 @@
 import { compileChecked, type CompiledRate, type CompiledTariff } from "../../compile/compile.js";
 import { contextOf, decOf as qDec } from "../../engine/context.js";
-import { frac, imul, narrow, type Int, pow10, qadd, qcmp, qdiv, qmul, qround, qsign, qsub, qText, scaledText, type Q } from "../../engine/exact.js";
+import { frac, imul, narrow, type Int, pow10, qscale, qadd, qcmp, qdiv, qmul, qround, qsign, qsub, qText, scaledText, type Q } from "../../engine/exact.js";
 import { planOf, withPlan } from "../../engine/plan.js";
 import { runEngine, type EngineLine, type Profile } from "../../engine/price.js";
 import type { Check, ConditionContext } from "../../compile/conditions.js";
@@ -77,7 +77,7 @@ export interface CdrMismatch {
   readonly computed: string;
 }
 
-const KNOWN_DIMENSIONS = [
+const KNOWN_DIMENSIONS = new Set([
   "CURRENT",
   "ENERGY",
   "ENERGY_EXPORT",
@@ -91,7 +91,7 @@ const KNOWN_DIMENSIONS = [
   "RESERVATION_TIME",
   "STATE_OF_CHARGE",
   "TIME",
-];
+]);
 
 interface Period {
   readonly index: number;
@@ -175,44 +175,54 @@ function readPeriods(cdr: OcpiCdr, notes: Notes): Period[] {
   const start = msOf(cdr.start_date_time);
   if (end < start) notes.error("/end_date_time", "is before start_date_time");
   const periods: Period[] = [];
-  cdr.charging_periods.forEach((p, i) => {
-    const at = `/charging_periods/${i}`;
-    const from = msOf(p.start_date_time);
-    const next = cdr.charging_periods[i + 1];
+  const list = cdr.charging_periods;
+  let from = list.length ? msOf(list[0]!.start_date_time) : end;
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i]!;
+    const at = (): string => `/charging_periods/${i}`;
+    const next = list[i + 1];
     const to = next ? msOf(next.start_date_time) : end;
-    if (from < start) notes.error(`${at}/start_date_time`, "is before the CDR's start_date_time");
+    if (from < start) notes.error(`${at()}/start_date_time`, "is before the CDR's start_date_time");
     if (to < from) notes.error(next ? `/charging_periods/${i + 1}/start_date_time` : "/end_date_time", "is before the previous period's start: periods must be in time order");
     const dims = new Map<string, Q>();
     const ms = Math.max(0, to - from);
+    const dimensions = p.dimensions;
     const volumes: Q[] = [];
-    p.dimensions.forEach((d, j) => {
-      if (!KNOWN_DIMENSIONS.includes(d.type)) return notes.warn(`${at}/dimensions/${j}/type`, `${d.type} is not a CdrDimensionType; ignored`);
+    for (let j = 0; j < dimensions.length; j++) {
+      const d = dimensions[j]!;
+      if (!KNOWN_DIMENSIONS.has(d.type)) {
+        notes.warn(`${at()}/dimensions/${j}/type`, `${d.type} is not a CdrDimensionType; ignored`);
+        continue;
+      }
       const v = (volumes[j] = exactQ(d.volume));
       const before = dims.get(d.type);
       if (before !== undefined) {
-        notes.warn(`${at}/dimensions/${j}`, `a second ${d.type} in one period; the volumes are added`);
+        notes.warn(`${at()}/dimensions/${j}`, `a second ${d.type} in one period; the volumes are added`);
         dims.set(d.type, qadd(before, v));
       } else dims.set(d.type, v);
-    });
+    }
     const energyKWh = dims.get("ENERGY") ?? 0;
-    if (qsign(energyKWh) < 0) notes.error(`${at}/dimensions`, "has negative ENERGY (energy fed back), which pricing does not support");
-    p.dimensions.forEach((d, j) => {
-      if (d.type !== "TIME" && d.type !== "PARKING_TIME" && d.type !== "RESERVATION_TIME") return;
-      if (offHours(volumes[j]!, ms))
-        notes.warn(
-          `${at}/dimensions/${j}/volume`,
+    if (qsign(energyKWh) < 0) notes.error(`${at()}/dimensions`, "has negative ENERGY (energy fed back), which pricing does not support");
+    for (let j = 0; j < dimensions.length; j++) {
+      const d = dimensions[j]!;
+      // (given once: the path names the period and the dimension)
+      if ((d.type === "TIME" || d.type === "PARKING_TIME" || d.type === "RESERVATION_TIME") && offHours(volumes[j]!, ms))
+        notes.warnOnce(
+          `${at()}/dimensions/${j}/volume`,
           `${d.type} ${d.volume} h, but the period lasts ${hours4(ms)} h (${shown(p.start_date_time, from)} to ${shown(next ? next.start_date_time : cdr.end_date_time, to)}); priced by the timestamps (OCPI: "A period ends when the next period starts")`,
         );
-    });
-    const energy = qmul(energyKWh, 1_000_000);
+    }
+    // (1e-6 kWh: whole, without a gcd, for at most 6 decimals)
+    const energy = typeof energyKWh === "object" && typeof energyKWh.d === "number" && 1_000_000 % energyKWh.d === 0 ? imul(energyKWh.n, 1_000_000 / energyKWh.d) : qmul(energyKWh, 1_000_000);
     const noEnergy = qsign(energy) === 0;
     let kind: Period["kind"] = "charging";
     if (dims.has("RESERVATION_TIME")) kind = "reservation";
     else if (dims.has("PARKING_TIME") && !dims.has("TIME") && noEnergy) kind = "idle";
-    else if (dims.has("PARKING_TIME")) notes.warn(`${at}/dimensions`, "has PARKING_TIME with TIME or ENERGY; the period is priced as charging");
-    if (to === from && !noEnergy) notes.error(`${at}/dimensions`, "has energy in a period that lasts no time");
+    else if (dims.has("PARKING_TIME")) notes.warn(`${at()}/dimensions`, "has PARKING_TIME with TIME or ENERGY; the period is priced as charging");
+    if (to === from && !noEnergy) notes.error(`${at()}/dimensions`, "has energy in a period that lasts no time");
     periods.push({ index: i, from, to, kind, energy, dims });
-  });
+    from = to;
+  }
   let sessionSeen = false;
   for (const p of periods) {
     if (p.kind !== "reservation") sessionSeen = true;
@@ -437,47 +447,66 @@ function compiledSet(compiled: CompiledOcpiTariff, set: ElementSet, base: { mark
   return entry;
 }
 
-/** A Q rounded half away from zero to 4 decimals, in 1e-4 units. */
-const round4 = (q: Q): Q => qround(qmul(q, 10_000), "halfAwayFromZero");
+type Basis = "excluded" | "included" | "none";
 
-/** Exact sums of one cost total, in the currency's units. */
+/** A JSON number of 1e-4 units (OCPI numbers have 4 decimals). */
+const number4 = (r: Int): number => (typeof r === "number" ? r / 10_000 : Number(scaledText(r, 4)));
+
+/**
+ * Exact sums of one cost total, in the currency's minor units: the amounts summed by VAT rate, the
+ * VAT worked out once on each sum (the same as on each amount, exactly).
+ */
 class Total {
-  excl: Q = 0;
-  incl: Q = 0;
-  /** By VAT percentage (its text), in the order first added. */
-  readonly taxes = new Map<string, { readonly percentage: number; sum: Q }>();
-  add(amount: Q, vat: Vat | undefined, basis: "excluded" | "included" | "none"): void {
-    if (basis === "none" || vat === undefined) {
-      this.excl = qadd(this.excl, amount);
-      this.incl = qadd(this.incl, amount);
-      return;
-    }
-    const excl = basis === "included" ? qdiv(amount, vat.factor) : amount;
-    const incl = basis === "included" ? amount : qmul(amount, vat.factor);
-    this.excl = qadd(this.excl, excl);
-    this.incl = qadd(this.incl, incl);
-    this.addTax(vat.key, vat.percentage, qsub(incl, excl));
-  }
-  private addTax(key: string, percentage: number, amount: Q): void {
-    const tax = this.taxes.get(key);
-    if (tax) tax.sum = qadd(tax.sum, amount);
-    else this.taxes.set(key, { percentage, sum: amount });
+  /** By VAT percentage (its text; "" for none), in the order first added. */
+  readonly sums = new Map<string, { readonly vat: Vat | undefined; sum: Q }>();
+  constructor(private readonly basis: Basis) {}
+  add(amount: Q, vat: Vat | undefined): void {
+    const v = this.basis === "none" ? undefined : vat;
+    const key = v ? v.key : "";
+    const s = this.sums.get(key);
+    if (s) s.sum = qadd(s.sum, amount);
+    else this.sums.set(key, { vat: v, sum: amount });
   }
   merge(other: Total): void {
-    this.excl = qadd(this.excl, other.excl);
-    this.incl = qadd(this.incl, other.incl);
-    for (const [k, v] of other.taxes) this.addTax(k, v.percentage, v.sum);
+    for (const [key, o] of other.sums) {
+      const s = this.sums.get(key);
+      if (s) s.sum = qadd(s.sum, o.sum);
+      else this.sums.set(key, { vat: o.vat, sum: o.sum });
+    }
   }
-  form(version: OcpiVersion, collapsedTaxes = false): OcpiPrice221 | OcpiPrice230 {
-    const excl = round4(this.excl);
-    const incl = round4(this.incl);
-    const number4 = (r: Q) => (typeof r === "number" ? r / 10_000 : Number(scaledText(r as Int, 4)));
+  /** Excluding and including VAT, of one sum. */
+  private parts(s: { readonly vat: Vat | undefined; readonly sum: Q }): [Q, Q] {
+    if (!s.vat) return [s.sum, s.sum];
+    return this.basis === "included" ? [qdiv(s.sum, s.vat.factor), s.sum] : [s.sum, qmul(s.sum, s.vat.factor)];
+  }
+  private sum: { excl: Q; incl: Q } | undefined;
+  /** The whole total excluding and including VAT (once the sums are complete). */
+  amounts(): { excl: Q; incl: Q } {
+    if (this.sum) return this.sum;
+    let excl: Q = 0;
+    let incl: Q = 0;
+    for (const s of this.sums.values()) {
+      const [e, i] = this.parts(s);
+      excl = qadd(excl, e);
+      incl = qadd(incl, i);
+    }
+    return (this.sum = { excl, incl });
+  }
+  /** In OCPI's form, each amount rounded once to 4 decimals (`round4` of minor units); `limited`: a total min/max set. */
+  form(version: OcpiVersion, round4: (minor: Q) => Int, limited?: { excl: Q; incl: Q }): OcpiPrice221 | OcpiPrice230 {
+    const { excl: e, incl: i } = limited ?? this.amounts();
+    const excl = round4(e);
+    const incl = round4(i);
     if (version === "2.2.1") return { excl_vat: number4(excl), incl_vat: number4(incl) };
-    const taxes: OcpiTaxAmount[] = collapsedTaxes
-      ? qcmp(incl, excl) === 0
-        ? []
-        : [{ name: "VAT", amount: number4(qsub(incl, excl)) }]
-      : [...this.taxes.values()].map((t) => ({ name: "VAT", percentage: t.percentage, amount: ocpiNumber(t.sum) }));
+    const taxes: OcpiTaxAmount[] = [];
+    if (limited) {
+      if (qcmp(incl, excl) !== 0) taxes.push({ name: "VAT", amount: number4(qsub(incl, excl) as Int) });
+    } else
+      for (const s of this.sums.values()) {
+        if (!s.vat) continue;
+        const [se, si] = this.parts(s);
+        taxes.push({ name: "VAT", percentage: s.vat.percentage, amount: number4(round4(qsub(si, se))) });
+      }
     return { before_taxes: number4(excl), ...(taxes.length ? { taxes } : {}) };
   }
 }
@@ -487,19 +516,18 @@ const CATEGORY: Record<string, CostField> = { energy: "total_energy_cost", time:
 function addLines(
   lines: readonly EngineLine[],
   money: Record<Dimension, RateMoney[]>,
-  unit: Q,
+  unit: Int,
   totals: Record<CostField, Total>,
-  basis: "excluded" | "included" | "none",
   into: (component: string) => CostField,
   suppressTimeStep: boolean,
 ): void {
   for (const line of lines) {
     if (!(line.component in CATEGORY) || !line.rate) continue;
     const rate = money[line.component as Dimension][line.rate.compiled.index]!;
-    // The exact amount (minor units) in the currency's units; a time step left out: metered ms × price per hour.
+    // The exact amount in minor units; a time step left out: metered ms × price per hour.
     const amount =
-      line.component === "time" && suppressTimeStep && line.segment ? qdiv(qmul(line.segment.metered, rate.price), MS_PER_HOUR) : qdiv(line.exact, unit);
-    totals[into(line.component)].add(amount, rate.vat, basis);
+      line.component === "time" && suppressTimeStep && line.segment ? qdiv(qmul(qmul(line.segment.metered, rate.price), unit), MS_PER_HOUR) : line.exact;
+    totals[into(line.component)].add(amount, rate.vat);
   }
 }
 
@@ -562,32 +590,36 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
 
   const basis: "excluded" | "included" | "none" =
     tariffVersion === "2.3.0" ? (t.tax_included === "YES" ? "included" : t.tax_included === "N/A" ? "none" : "excluded") : "excluded";
-  const totals = Object.fromEntries(COST_FIELDS.map((f) => [f, new Total()])) as Record<CostField, Total>;
+  const totals = {} as Record<CostField, Total>;
+  for (const f of COST_FIELDS) totals[f] = new Total(basis);
+  // The currency's minor unit (10^digits), from the element sets compiled below (each in the tariff's currency).
+  let unit: Int = 1;
   const base = { market: market!, currency: t.currency, zone };
   // The engine's exact lines (minor units), without validity dates (the tariff's are checked above).
   const linesOf = (ct: CompiledTariff, profile: Profile): readonly EngineLine[] =>
     runEngine(planOf(ct), profile, { checkValidity: false, billingCode: ct.currency.code, digits: ct.currency.settlementDigits, payment: "card", sessionId: undefined, trace: true }).trace!.lines;
-  const unitOf = (ct: CompiledTariff): Q => pow10(ct.currency.settlementDigits);
   try {
     if (sessionPeriods.length) {
       const { ct, scope, money } = compiledSet(compiled, "session", base, tNotes);
+      unit = pow10(ct.currency.settlementDigits);
       const profile = profileOf(sessionPeriods, cdrEnd);
       Object.assign(scope, { periods: sessionPeriods, start: profile.start, notes: tNotes });
       const lines = linesOf(ct, profile);
       // mod_cdrs, step_size: "In the cases that TIME and PARKING_TIME Tariff Elements are both used,
       // step_size is only taken into account for the total parking duration".
       const suppressTimeStep = lines.some((l) => l.component === "idle" && l.rate !== null);
-      addLines(lines, money, unitOf(ct), totals, basis, (comp) => CATEGORY[comp]!, suppressTimeStep);
+      addLines(lines, money, unit, totals, (comp) => CATEGORY[comp]!, suppressTimeStep);
     }
     if (reservationPeriods.length) {
       const set: ElementSet = sessionPeriods.length ? "reservation" : "reservation-expired";
       const { built, ct, scope, money } = compiledSet(compiled, set, base, tNotes);
+      unit = pow10(ct.currency.settlementDigits);
       if (built.rates.time.length || built.rates.flat.length) {
         const from = reservationPeriods[0]!.from;
         const to = reservationPeriods[reservationPeriods.length - 1]!.to;
         const profile: Profile = { start: from, chargingEnd: to, end: to, total: 0, totalText: "0", at: to > from ? [from, to] : [from], e: to > from ? [0, 0] : [0], idle: [] };
         Object.assign(scope, { periods: reservationPeriods, start: from, notes: tNotes });
-        addLines(linesOf(ct, profile), money, unitOf(ct), totals, basis, () => "total_reservation_cost", false);
+        addLines(linesOf(ct, profile), money, unit, totals, () => "total_reservation_cost", false);
       }
     }
   } catch (e) {
@@ -604,27 +636,31 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
     if (!l) return undefined;
     const excl = l.excl_vat ?? l.before_taxes;
     const incl = l.incl_vat ?? l.after_taxes;
-    return { excl: exactQ(excl!), incl: incl !== undefined ? exactQ(incl) : undefined };
+    return { excl: qmul(exactQ(excl!), unit), incl: incl !== undefined ? qmul(exactQ(incl), unit) : undefined };
   };
   const min = limitOf("min_price");
   const max = limitOf("max_price");
-  const beforeExcl = total.excl;
-  const beforeIncl = total.incl;
+  // (in minor units, as the sums)
+  const { excl: beforeExcl, incl: beforeIncl } = total.amounts();
+  const limited = { excl: beforeExcl, incl: beforeIncl };
   const derived = (limitExcl: Q) => (qsign(beforeExcl) === 0 ? limitExcl : qdiv(qmul(limitExcl, beforeIncl), beforeExcl));
   if (min) {
-    if (qcmp(total.excl, min.excl) < 0) (total.excl = min.excl), (limit = "min_price");
+    if (qcmp(limited.excl, min.excl) < 0) (limited.excl = min.excl), (limit = "min_price");
     const minIncl = min.incl ?? (limit === "min_price" ? derived(min.excl) : undefined);
-    if (minIncl !== undefined && qcmp(total.incl, minIncl) < 0) (total.incl = minIncl), (limit = "min_price");
+    if (minIncl !== undefined && qcmp(limited.incl, minIncl) < 0) (limited.incl = minIncl), (limit = "min_price");
   }
   if (max) {
-    if (qcmp(total.excl, max.excl) > 0) (total.excl = max.excl), (limit = "max_price");
+    if (qcmp(limited.excl, max.excl) > 0) (limited.excl = max.excl), (limit = "max_price");
     const maxIncl = max.incl ?? (limit === "max_price" ? derived(max.excl) : undefined);
-    if (maxIncl !== undefined && qcmp(total.incl, maxIncl) > 0) (total.incl = maxIncl), (limit = "max_price");
+    if (maxIncl !== undefined && qcmp(limited.incl, maxIncl) > 0) (limited.incl = maxIncl), (limit = "max_price");
   }
 
   const version = options.version ?? (c.total_cost ? detectCdrVersion(c) : tariffVersion);
   const out = {} as Record<CostField, OcpiPrice221 | OcpiPrice230>;
-  for (const f of COST_FIELDS) out[f] = totals[f].form(version, f === "total_cost" && limit !== undefined);
+  // Minor units to 1e-4 units, rounded once half away from zero.
+  const perMinor = typeof unit === "number" && 10_000 % unit === 0 ? 10_000 / unit : undefined;
+  const round4 = (minor: Q): Int => qround(perMinor !== undefined ? qmul(minor, perMinor) : qscale(minor, 10_000, unit), "halfAwayFromZero");
+  for (const f of COST_FIELDS) out[f] = totals[f].form(version, round4, f === "total_cost" && limit !== undefined ? limited : undefined);
   const hours = (ms: number) => ocpiNumber(frac(ms, MS_PER_HOUR));
   return {
     version,

@@ -366,6 +366,12 @@ function okNumber(v: unknown): v is number {
   if (typeof v !== "number") return false;
   if (Number.isInteger(v)) return v <= MAX_NUMBER && v >= -MAX_NUMBER;
   if (!(v < MAX_NUMBER && v > -MAX_NUMBER)) return false;
+  // m / 10^k === v with |m| < 10^15 for some k <= 9: a decimal of at most 15 digits is v's value.
+  for (let k = 1, p = 10; k <= 9; k++, p *= 10) {
+    const m = Math.round(v * p);
+    if (!(m < 1e15 && m > -1e15)) break;
+    if (m / p === v) return true;
+  }
   // The shortest round-trip text's significant digits (those of toExponential), leading zeros skipped.
   const s = String(v);
   let digits = 0;
