@@ -239,12 +239,13 @@ export function allocate(total: Int, weights: readonly Int[]): Int[] {
   // Small values (every product total × weight, and their sum, a safe integer): the same split in JS numbers.
   const rems = weights.map((w) => ((w as number) * total) % sum);
   const shares = weights.map((w, i) => ((w as number) * total - rems[i]!) / sum + 0);
+  // The units left over (fewer than the parts) go one each to the largest remainders (ties: the earlier part).
   let left = shares.reduce((a, b) => a - b, total);
-  const unit = left > 0 ? 1 : -1;
-  const order = shares.map((_, i) => i).sort((a, b) => (rems[b]! - rems[a]!) * (sum > 0 ? unit : -unit) || a - b);
-  for (let k = 0; left !== 0; k++) {
-    shares[order[k % order.length]!]! += unit;
-    left -= unit;
+  for (let unit = left > 0 ? 1 : -1, s = sum > 0 ? unit : -unit; left !== 0; left -= unit) {
+    let best = 0;
+    for (let i = 1; i < rems.length; i++) if ((rems[i]! - rems[best]!) * s > 0) best = i;
+    shares[best]! += unit;
+    rems[best] = -s * Infinity; // taken
   }
   return shares;
 }
