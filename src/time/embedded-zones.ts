@@ -12,7 +12,7 @@ const DAY = 86_400_000;
 const EPOCH_1970 = 0;
 
 /** One transition of a zone's yearly rule (see scripts/zone-data-source.ts). */
-interface RuleTransition {
+export interface RuleTransition {
   readonly month: number;
   readonly weekday: number;
   /** First weekday on or after this day; 0 = last weekday of the month. */
@@ -21,8 +21,8 @@ interface RuleTransition {
   readonly afterMs: number;
 }
 
-/** The UTC instant of a rule transition in `year`. */
-function ruleInstant(r: RuleTransition, year: number): number {
+/** The UTC instant of a rule transition in `year`. Exported for its tests. @internal */
+export function ruleInstant(r: RuleTransition, year: number): number {
   let date: number;
   if (r.day === 0) {
     const last = Date.UTC(year, r.month, 0);
@@ -66,7 +66,15 @@ export function transitionSteps(text: string): [number, string][] {
  */
 export function embeddedZone(name: string): Zone | undefined {
   const packed = packedZone(name);
-  if (packed === undefined) return undefined;
+  return packed === undefined ? undefined : packedZoneOf(name, packed);
+}
+
+/**
+ * The `Zone` of one zone's packed data, "offsets|initial letter and changes|rule" (see
+ * scripts/zone-data-source.ts); throws on data that names an offset it does not list. Exported for
+ * its tests. @internal
+ */
+export function packedZoneOf(name: string, packed: string): Zone {
   const [offsetText = "", transitionText = "", ruleText = ""] = packed.split("|");
   const offsets = offsetText.split(",").map((o) => parseInt(o, 36) * MINUTE);
   const offsetOf = (c: string) => {
@@ -74,42 +82,38 @@ export function embeddedZone(name: string): Zone | undefined {
     if (o === undefined) throw new Error(`corrupt zone data for ${name}`);
     return o;
   };
-  const initialMs = offsetOf(transitionText.charAt(0));
+  // The first letter is the offset before the first change; transitionSteps passes over it.
+  const initialMs = offsetOf(transitionText);
   // Explicit changes: at[i] is the first instant of offset after[i].
   const at: number[] = [];
   const after: number[] = [];
   let t = EPOCH_1970;
-  for (const [minutes, letter] of transitionSteps(transitionText.slice(1))) {
+  for (const [minutes, letter] of transitionSteps(transitionText)) {
     t += minutes * MINUTE;
     at.push(t);
     after.push(offsetOf(letter));
   }
-  let ruleFromMs = Infinity;
-  let rule: RuleTransition[] = [];
-  if (ruleText) {
-    const [fromYear, ...parts] = ruleText.split(";");
-    rule = parts.map((p) => {
-      const [month, weekday, day, minutes, letter] = p.split(",");
-      return { month: Number(month), weekday: Number(weekday), day: Number(day), minutes: Number(minutes), afterMs: offsetOf(letter!) };
-    });
-    ruleFromMs = Math.min(...rule.map((r) => ruleInstant(r, Number(fromYear))));
-  }
-  // The rule's transitions around the last year asked for (a memo of this Zone object only).
-  let memoFrom = Infinity;
-  let memoTo = -Infinity;
-  let memo: { at: number; afterMs: number }[] = [];
+  // The yearly rule, from its first year on ("" when the zone has none: no transitions, never reached).
+  const [fromYear, ...parts] = ruleText.split(";");
+  const rule: RuleTransition[] = parts.map((p) => {
+    const [month, weekday, day, minutes, letter] = p.split(",");
+    return { month: Number(month), weekday: Number(weekday), day: Number(day), minutes: Number(minutes), afterMs: offsetOf(letter!) };
+  });
+  const ruleFromMs = Math.min(...rule.map((r) => ruleInstant(r, Number(fromYear))));
+  // The offset after the rule's last transition at or before the instant: every transition of the year
+  // before is earlier, so this year's and last year's transitions decide.
   const ruleOffset = (instant: number): number => {
-    if (instant < memoFrom || instant >= memoTo) {
-      const year = new Date(instant).getUTCFullYear();
-      memoFrom = Date.UTC(year, 0, 1);
-      memoTo = Date.UTC(year + 1, 0, 1);
-      memo = [];
-      for (let y = year - 1; y <= year + 1; y++) for (const r of rule) memo.push({ at: ruleInstant(r, y), afterMs: r.afterMs });
-      memo.sort((a, b) => a.at - b.at);
-    }
-    // The offset after the last rule transition at or before the instant.
-    let offset = memo[0]!.afterMs;
-    for (const m of memo) if (m.at <= instant) offset = m.afterMs;
+    const year = new Date(instant).getUTCFullYear();
+    let latest = -Infinity;
+    let offset = 0;
+    for (let y = year - 1; y <= year; y++)
+      for (const r of rule) {
+        const when = ruleInstant(r, y);
+        if (when <= instant && when > latest) {
+          latest = when;
+          offset = r.afterMs;
+        }
+      }
     return offset;
   };
   return {

@@ -69,10 +69,11 @@ export function zone(name: string): Zone {
     offsetMs(utcMs: number): number {
       const wholeSecond = Math.floor(utcMs / 1000) * 1000;
       const f: Record<string, number> = {};
-      let bc = false;
+      // Every part by its type (the literals too, unused); "era" is "BC" before year 1.
+      let bc: boolean | undefined;
       for (const part of format.formatToParts(wholeSecond)) {
-        if (part.type === "era") bc = part.value === "BC" || part.value === "B";
-        else if (part.type !== "literal") f[part.type] = Number(part.value);
+        if (part.type === "era") bc = part.value === "BC";
+        else f[part.type] = Number(part.value);
       }
       const year = bc ? 1 - f.year! : f.year!;
       const asUtc = new Date(0);

@@ -50,6 +50,13 @@ describe("instantProblem", () => {
   });
 });
 
+describe("instantProblem on a local time with a fraction", () => {
+  it("asks for the offset whatever the fraction's length", () => {
+    for (const t of ["2026-03-28T23:30:00.1", "2026-03-28T23:30:00.123", "2026-03-28 23:30:00.123456789"])
+      expect(instantProblem(t), t).toBe("must carry a UTC offset (Z or ±hh:mm), e.g. 2026-03-28T23:30:00Z");
+  });
+});
+
 describe("parseInstant", () => {
   it("reads offsets of either sign, Z in either case, and milliseconds", () => {
     expect(parseInstant("2026-03-29T02:30:00Z")).toBe(Date.UTC(2026, 2, 29, 2, 30));
@@ -103,12 +110,17 @@ describe("parseInstant and formatInstant beyond the fast reader and printer", ()
     expect(() => parseInstant("2026-03-29T02:30:00")).toThrow(RangeError);
   });
 
-  it("prints instants outside 1970-2199 through Date, milliseconds only when there are any", () => {
-    expect(formatInstant(-1)).toBe("1969-12-31T23:59:59.999Z");
-    expect(formatInstant(-86_400_000)).toBe("1969-12-31T00:00:00Z");
-    expect(formatInstant(7_258_118_400_000)).toBe("2200-01-01T00:00:00Z");
-    expect(formatInstant(7_258_118_400_000 - 1)).toBe("2199-12-31T23:59:59.999Z");
-    expect(formatInstant(7_258_118_400_000 + 1.7)).toBe("2200-01-01T00:00:00.001Z");
-    expect(formatInstant(0)).toBe("1970-01-01T00:00:00Z");
+  it("prints every instant of the years 0000-9999 as Date does, milliseconds only when there are any", () => {
+    const viaDate = (ms: number) => new Date(Math.floor(ms)).toISOString().replace(".000Z", "Z");
+    for (const ms of [-62_167_219_200_000, -62_167_219_200_000 + 1.5, -86_400_000, -1, 0, 7_258_118_400_000 - 1, 7_258_118_400_000, 7_258_118_400_000 + 1.7, 253_402_300_800_000 - 1])
+      expect(formatInstant(ms), String(ms)).toBe(viaDate(ms));
+    expect(formatInstant(-62_167_219_200_000)).toBe("0000-01-01T00:00:00Z");
+    expect(formatInstant(253_402_300_800_000 - 1)).toBe("9999-12-31T23:59:59.999Z");
+    fc.assert(fc.property(fc.integer({ min: -62_167_219_200_000, max: 253_402_300_800_000 - 1 }), (ms) => formatInstant(ms) === viaDate(ms)));
+  });
+
+  it("refuses instants RFC 3339 cannot write, and NaN", () => {
+    for (const ms of [-62_167_219_200_000 - 1, 253_402_300_800_000, NaN, Infinity, -Infinity])
+      expect(() => formatInstant(ms), String(ms)).toThrow(new RangeError(`not an instant of the years 0000-9999: ${ms}`));
   });
 });
