@@ -94,6 +94,13 @@ function replaced(doc: unknown, path: (string | number)[], value: unknown): unkn
 describe("the CDR reader's fast path", () => {
   it("takes a valid record as it is (no copy), and a record with null members as the zod reader does", () => {
     expect(readOcpiCdr(RECORD, new Notes())).toBe(RECORD);
+    // and gives its instants as read
+    const times = { start: NaN, end: NaN, periods: [] as number[] };
+    readOcpiCdr(RECORD, new Notes(), times);
+    expect(times).toEqual({ start: Date.UTC(2025, 0, 6, 10), end: Date.UTC(2025, 0, 6, 10, 0, 0, 500), periods: [Date.UTC(2025, 0, 6, 10), Date.UTC(2025, 0, 6, 10, 30)] });
+    // none when the zod reader read the record
+    readOcpiCdr({ ...RECORD, currency: "eur" }, new Notes(), times);
+    expect(times.periods).toEqual([]);
     const withNulls = { ...RECORD, id: null, location: null, total_cost: { excl_vat: 1.5, incl_vat: null }, x: { y: [null, { z: null }] } };
     const { fast, full } = both(withNulls);
     expect(fast).toEqual(full);

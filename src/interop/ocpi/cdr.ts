@@ -16,6 +16,7 @@ import { decOf, DocumentError, Notes, plain, roundTo, shortText, type Warning } 
 import {
   detectCdrVersion,
   ocpiMs,
+  type CdrTimes,
   readOcpiCdr,
   readOcpiTariff,
   utcInstant,
@@ -170,18 +171,21 @@ export function hours4(ms: number): string {
 /** An instant as formatInstant prints it: the record's own text when it is already so ("…:SSZ", read as `ms`). */
 const shown = (text: string, ms: number): string => (text.length === 20 && text.charCodeAt(10) === 84 && text.charCodeAt(19) === 90 ? text : formatInstant(ms));
 
-function readPeriods(cdr: OcpiCdr, notes: Notes): Period[] {
-  const end = msOf(cdr.end_date_time);
-  const start = msOf(cdr.start_date_time);
+function readPeriods(cdr: OcpiCdr, notes: Notes, times: CdrTimes): Period[] {
+  // (the instants as the reader's fast path read them, else read here)
+  const read = times.periods.length === cdr.charging_periods.length;
+  const end = read ? times.end : msOf(cdr.end_date_time);
+  const start = read ? times.start : msOf(cdr.start_date_time);
   if (end < start) notes.error("/end_date_time", "is before start_date_time");
   const periods: Period[] = [];
   const list = cdr.charging_periods;
-  let from = list.length ? msOf(list[0]!.start_date_time) : end;
+  const startOf = (i: number): number => (read ? times.periods[i]! : msOf(list[i]!.start_date_time));
+  let from = list.length ? startOf(0) : end;
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
     const at = (): string => `/charging_periods/${i}`;
     const next = list[i + 1];
-    const to = next ? msOf(next.start_date_time) : end;
+    const to = next ? startOf(i + 1) : end;
     if (from < start) notes.error(`${at()}/start_date_time`, "is before the CDR's start_date_time");
     if (to < from) notes.error(next ? `/charging_periods/${i + 1}/start_date_time` : "/end_date_time", "is before the previous period's start: periods must be in time order");
     const dims = new Map<string, Q>();
@@ -553,7 +557,8 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
   const tNotes = new Notes("tariff");
   for (const w of compiled.warnings) tNotes.warn(w.path, w.message);
   const cNotes = new Notes("charge record");
-  const cdr = readOcpiCdr(cdrDoc, cNotes);
+  const times: CdrTimes = { start: NaN, end: NaN, periods: [] };
+  const cdr = readOcpiCdr(cdrDoc, cNotes, times);
   cNotes.check("charge record");
   const { tariff: t, version: tariffVersion } = compiled;
   const c = cdr!;
@@ -572,14 +577,14 @@ export function priceCdr(tariffDoc: unknown, cdrDoc: unknown, options: PriceCdrO
   if (!market || !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(market) || resolveMarket(market, true).problem) {
     cNotes.error(locationCountry ? "/cdr_location/country" : "", `cannot tell the country to price in (${market === undefined ? "none" : shortText(market)}); pass a market`);
   }
-  const periods = readPeriods(c, cNotes);
+  const periods = readPeriods(c, cNotes, times);
   cNotes.check("charge record");
 
   const sessionPeriods = periods.filter((p) => p.kind !== "reservation");
   const reservationPeriods = periods.filter((p) => p.kind === "reservation");
   const startOfSession = sessionPeriods[0]?.from ?? reservationPeriods[0]!.from;
-  const cdrStart = msOf(c.start_date_time);
-  const cdrEnd = msOf(c.end_date_time);
+  const cdrStart = times.periods.length ? times.start : msOf(c.start_date_time);
+  const cdrEnd = times.periods.length ? times.end : msOf(c.end_date_time);
   if (t.start_date_time && startOfSession < parseInstant(utcInstant(t.start_date_time)))
     cNotes.error("/start_date_time", `the session starts before the tariff's start_date_time (${t.start_date_time})`);
   if (t.end_date_time && startOfSession >= parseInstant(utcInstant(t.end_date_time)))

@@ -408,7 +408,13 @@ export function ocpiMs(v: unknown): number {
   return NaN;
 }
 
-const okInstant = (v: unknown): boolean => !Number.isNaN(ocpiMs(v));
+/** A record's instants in UTC ms, as the fast path read them (pricing then reads no instant twice). */
+export interface CdrTimes {
+  start: number;
+  end: number;
+  /** Each charging period's start_date_time. */
+  readonly periods: number[];
+}
 
 function okPrice(v: unknown): boolean {
   if (absent(v)) return true;
@@ -423,22 +429,27 @@ function okPrice(v: unknown): boolean {
 
 const okPlace = (v: unknown): boolean => absent(v) || (isObject(v) && okText(v.country) && okText(v.time_zone));
 
-function okPeriods(v: unknown): boolean {
+function okPeriods(v: unknown, starts: number[]): boolean {
   if (!Array.isArray(v) || v.length === 0) return false;
   for (const p of v) {
-    if (!isObject(p) || !okInstant(p.start_date_time) || !okText(p.tariff_id) || !Array.isArray(p.dimensions)) return false;
+    if (!isObject(p)) return false;
+    const at = ocpiMs(p.start_date_time);
+    if (at !== at || !okText(p.tariff_id) || !Array.isArray(p.dimensions)) return false;
+    starts.push(at);
     for (const d of p.dimensions) if (!isObject(d) || typeof d.type !== "string" || !okNumber(d.volume)) return false;
   }
   return true;
 }
 
 /** Whether cdrSchema accepts `doc` (false: maybe not; then it is asked). */
-function okCdr(doc: unknown): doc is Record<string, unknown> {
+function okCdr(doc: unknown, times: CdrTimes): doc is Record<string, unknown> {
   if (!isObject(doc)) return false;
   const c = doc.currency;
   if (!(typeof c === "string" && c.length === 3 && /^[A-Z]{3}$/.test(c))) return false;
-  if (!okInstant(doc.start_date_time) || !okInstant(doc.end_date_time)) return false;
-  if (!okText(doc.id) || !okPeriods(doc.charging_periods) || !okPlace(doc.cdr_location) || !okPlace(doc.location)) return false;
+  times.start = ocpiMs(doc.start_date_time);
+  times.end = ocpiMs(doc.end_date_time);
+  if (times.start !== times.start || times.end !== times.end) return false;
+  if (!okText(doc.id) || !okPeriods(doc.charging_periods, times.periods) || !okPlace(doc.cdr_location) || !okPlace(doc.location)) return false;
   for (const k of CDR_PRICES) if (!okPrice(doc[k])) return false;
   for (const k of CDR_QUANTITIES) if (!absent(doc[k]) && !okNumber(doc[k])) return false;
   return true;
@@ -462,11 +473,15 @@ function walk(v: unknown, depth: number): number {
   return found;
 }
 
-/** Checks an OCPI CDR document; errors go to `notes.errors`. */
-export function readOcpiCdr(doc: unknown, notes: Notes): OcpiCdr | undefined {
+/**
+ * Checks an OCPI CDR document; errors go to `notes.errors`. `times`, when given, gets the record's
+ * instants in UTC ms if the fast path read it (else its `periods` stay empty).
+ */
+export function readOcpiCdr(doc: unknown, notes: Notes, times: CdrTimes = { start: NaN, end: NaN, periods: [] }): OcpiCdr | undefined {
   // A valid record, as most are: checked by hand, no copy made unless it has null members.
   const found = walk(doc, 0);
-  if (found < 2 && okCdr(doc)) return (found ? withoutNulls(doc) : doc) as unknown as OcpiCdr;
+  if (found < 2 && okCdr(doc, times)) return (found ? withoutNulls(doc) : doc) as unknown as OcpiCdr;
+  times.periods.length = 0;
   return readOcpiCdrFully(doc, notes);
 }
 
