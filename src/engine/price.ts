@@ -587,6 +587,10 @@ function linesOf(f: Plan, p: Profile, o: EngineOptions, period: TaxPeriod, seg: 
   return { lines, steps, cap };
 }
 
+/** Milliseconds as millionths of an hour (× 5 / 18), rounded half away from zero: floor((10 ms + 18) / 36), exact for whole ms up to 2^40. */
+export const hoursMicro = (ms: Q): Int =>
+  typeof ms === "number" && ms >= 0 && ms <= 2 ** 40 ? Math.floor((10 * ms + 18) / 36) : qround(qscale(ms, 5, 18), "halfAwayFromZero");
+
 /** Tax per group, then the receipt: lines, taxes, totals, cash rounding. */
 function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): { receipt: Receipt; taxes: EngineTax[]; cash: EngineTrace["cash"] } {
   const ct = f.ct;
@@ -673,7 +677,7 @@ function receiptOf(f: Plan, p: Profile, o: EngineOptions, lines: EngineLine[]): 
       l.component === "energy" || l.component === "excise"
         ? scaledText(qround(l.quantity, "halfAwayFromZero"), 6)
         : l.component === "time" || l.component === "idle"
-          ? scaledText(qround(qscale(l.quantity, 5, 18), "halfAwayFromZero"), 6)
+          ? scaledText(hoursMicro(l.quantity), 6)
           : "1";
     const net = moneyText(l.net, digits);
     const rate = l.rate ? l.rate.pointer : null;

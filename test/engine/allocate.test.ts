@@ -4,9 +4,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocate } from "../../src/engine/price.js";
+import { allocate, hoursMicro } from "../../src/engine/price.js";
 import { allocateMinor } from "../../src/money/money.js";
-import { narrow } from "../../src/engine/exact.js";
+import { narrow, qround, qscale } from "../../src/engine/exact.js";
 
 /** What the engine did before: allocateMinor in BigInt, each share a number where it is safe. */
 const reference = (total: number | bigint, weights: readonly (number | bigint)[]) => allocateMinor(BigInt(total), weights.map((w) => BigInt(w))).map(narrow);
@@ -32,5 +32,17 @@ describe("allocate", () => {
     expect(allocate(10, [1, -1])).toEqual(reference(10, [1, -1]));
     expect(allocate(-10, [3, 3, 3])).toEqual([-4, -3, -3]);
     expect(allocate(10, [1, 1, 1])).toEqual([4, 3, 3]);
+  });
+});
+
+describe("hoursMicro", () => {
+  it("equals the exact rational rounding of ms × 5 / 18, half away from zero", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom(0, 18, 36, 2 ** 40, 2 ** 40 + 1, 2 ** 45, 2 ** 52)), (ms) => {
+        expect(hoursMicro(ms)).toEqual(qround(qscale(ms, 5, 18), "halfAwayFromZero"));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(hoursMicro({ n: 7, d: 2 })).toBe(1); // 3.5 ms
   });
 });
