@@ -101,9 +101,12 @@ interface Period {
   readonly kind: "reservation" | "charging" | "idle";
   /** ENERGY in 1e-6 kWh, exactly. */
   readonly energy: Q;
-  /** The volumes by CdrDimensionType (those of one type added), exactly. */
+  /** The volumes of current and power (by CdrDimensionType, those of one type added), exactly. */
   readonly dims: ReadonlyMap<string, Q>;
 }
+
+/** The dims of a period with no current or power. */
+const NO_DIMS: ReadonlyMap<string, Q> = new Map();
 
 const MS_PER_HOUR = 3_600_000;
 /** Tolerance between a time volume and its period's length: OCPI numbers have 4 decimals (0.0001 h = 360 ms). */
@@ -188,7 +191,12 @@ function readPeriods(cdr: OcpiCdr, notes: Notes, times: CdrTimes): Period[] {
     const to = next ? startOf(i + 1) : end;
     if (from < start) notes.error(`${at()}/start_date_time`, "is before the CDR's start_date_time");
     if (to < from) notes.error(next ? `/charging_periods/${i + 1}/start_date_time` : "/end_date_time", "is before the previous period's start: periods must be in time order");
-    const dims = new Map<string, Q>();
+    // The volumes by type: the four pricing reads, and the others (current, power) in a map.
+    let energyKWh: Q | undefined;
+    let time: Q | undefined;
+    let parking: Q | undefined;
+    let reservation: Q | undefined;
+    let dims: Map<string, Q> | undefined;
     const ms = Math.max(0, to - from);
     const dimensions = p.dimensions;
     const volumes: Q[] = [];
@@ -198,14 +206,21 @@ function readPeriods(cdr: OcpiCdr, notes: Notes, times: CdrTimes): Period[] {
         notes.warn(`${at()}/dimensions/${j}/type`, `${d.type} is not a CdrDimensionType; ignored`);
         continue;
       }
+      const type = d.type;
       const v = (volumes[j] = exactQ(d.volume));
-      const before = dims.get(d.type);
+      const before = type === "ENERGY" ? energyKWh : type === "TIME" ? time : type === "PARKING_TIME" ? parking : type === "RESERVATION_TIME" ? reservation : dims?.get(type);
+      let sum = v;
       if (before !== undefined) {
-        notes.warn(`${at()}/dimensions/${j}`, `a second ${d.type} in one period; the volumes are added`);
-        dims.set(d.type, qadd(before, v));
-      } else dims.set(d.type, v);
+        notes.warn(`${at()}/dimensions/${j}`, `a second ${type} in one period; the volumes are added`);
+        sum = qadd(before, v);
+      }
+      if (type === "ENERGY") energyKWh = sum;
+      else if (type === "TIME") time = sum;
+      else if (type === "PARKING_TIME") parking = sum;
+      else if (type === "RESERVATION_TIME") reservation = sum;
+      else (dims ??= new Map()).set(type, sum);
     }
-    const energyKWh = dims.get("ENERGY") ?? 0;
+    energyKWh ??= 0;
     if (qsign(energyKWh) < 0) notes.error(`${at()}/dimensions`, "has negative ENERGY (energy fed back), which pricing does not support");
     for (let j = 0; j < dimensions.length; j++) {
       const d = dimensions[j]!;
@@ -220,11 +235,11 @@ function readPeriods(cdr: OcpiCdr, notes: Notes, times: CdrTimes): Period[] {
     const energy = typeof energyKWh === "object" && typeof energyKWh.d === "number" && 1_000_000 % energyKWh.d === 0 ? imul(energyKWh.n, 1_000_000 / energyKWh.d) : qmul(energyKWh, 1_000_000);
     const noEnergy = qsign(energy) === 0;
     let kind: Period["kind"] = "charging";
-    if (dims.has("RESERVATION_TIME")) kind = "reservation";
-    else if (dims.has("PARKING_TIME") && !dims.has("TIME") && noEnergy) kind = "idle";
-    else if (dims.has("PARKING_TIME")) notes.warn(`${at()}/dimensions`, "has PARKING_TIME with TIME or ENERGY; the period is priced as charging");
+    if (reservation !== undefined) kind = "reservation";
+    else if (parking !== undefined && time === undefined && noEnergy) kind = "idle";
+    else if (parking !== undefined) notes.warn(`${at()}/dimensions`, "has PARKING_TIME with TIME or ENERGY; the period is priced as charging");
     if (to === from && !noEnergy) notes.error(`${at()}/dimensions`, "has energy in a period that lasts no time");
-    periods.push({ index: i, from, to, kind, energy, dims });
+    periods.push({ index: i, from, to, kind, energy, dims: dims ?? NO_DIMS });
     from = to;
   }
   let sessionSeen = false;
