@@ -71,22 +71,26 @@ export function compileShape(schema: $ZodType, swap?: Map<unknown, Check>): Chec
     case "object": {
       // Strict objects only: every key known, every required one there.
       if (d.catchall?._zod.def.type !== "never") return no;
-      const checks = new Map<string, Check>();
-      const required = new Set<string>();
+      // Parallel lists, not maps: a shape has a few keys, and a key found by indexOf costs less than a hash lookup.
+      const keys: string[] = [];
+      const checks: Check[] = [];
+      const needed: boolean[] = [];
       for (const k in d.shape) {
         const check = inner(d.shape[k]);
-        checks.set(k, check);
-        if (!check(undefined)) required.add(k);
+        keys.push(k);
+        checks.push(check);
+        needed.push(!check(undefined));
       }
+      const required = needed.filter(Boolean).length;
       return (v) => {
         if (!plain(v)) return false;
         let n = 0;
         for (const k in v) {
-          const check = checks.get(k);
-          if (!check || !check(v[k])) return false;
-          if (required.has(k)) n++;
+          const i = keys.indexOf(k);
+          if (i < 0 || !checks[i]!(v[k])) return false;
+          if (needed[i]) n++;
         }
-        return n === required.size;
+        return n === required;
       };
     }
     case "record": {
