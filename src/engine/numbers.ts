@@ -5,8 +5,6 @@
  * what is wrong.
  */
 const MAX = Number.MAX_SAFE_INTEGER;
-/** 10^(6 - decimals): a decimal with `decimals` places in millionths. */
-const SCALE = [1e6, 1e5, 1e4, 1e3, 100, 10, 1];
 /**
  * A decimal string of the files ("0.45", "12", at most 6 decimals) in millionths, or NaN when it
  * is not one or is too large to hold exactly.
@@ -27,8 +25,7 @@ export function micros(text: string): number {
     } else return NaN;
   }
   if (len === 0) return NaN;
-  // One multiplication (exact while the result is a safe integer; beyond, it is past MAX either way).
-  n *= SCALE[decimals < 0 ? 0 : decimals]!;
+  for (let k = decimals < 0 ? 0 : decimals; k < 6; k++) n *= 10;
   return n <= MAX ? n : NaN;
 }
 
