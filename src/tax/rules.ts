@@ -5,7 +5,7 @@ const inForce = (t: TaxRule, localDate: string) => t.validFrom <= localDate && (
 /** Rules in force on a local date, after region rules have hidden the country rules they replace. */
 function rulesInForce(market: Market, localDate: string): TaxRule[] {
   const active = market.taxes.filter((t) => inForce(t, localDate));
-  const replaced = new Set(active.flatMap((t) => t.replaces ?? []));
+  const replaced = new Set(active.flatMap((t) => t.replaces)); // undefined among them is harmless
   return active.filter((t) => t.replaces || !replaced.has(t.name));
 }
 

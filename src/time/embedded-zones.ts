@@ -75,7 +75,7 @@ export function embeddedZone(name: string): Zone | undefined {
  * its tests. @internal
  */
 export function packedZoneOf(name: string, packed: string): Zone {
-  const [offsetText = "", transitionText = "", ruleText = ""] = packed.split("|");
+  const [offsetText, transitionText, ruleText] = `${packed}||`.split("|") as [string, string, string];
   const offsets = offsetText.split(",").map((o) => parseInt(o, 36) * MINUTE);
   const offsetOf = (c: string) => {
     const o = offsets[letterIndex(c)];

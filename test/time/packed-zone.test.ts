@@ -54,6 +54,17 @@ describe("packedZoneOf", () => {
     expect([at("2026-01-01T00:00:00Z"), at("2026-12-31T23:59:59Z")]).toEqual([0, 0]);
   });
 
+  it("a rule's transitions may be listed in any order", () => {
+    const z = packedZoneOf("Test/Rule", "0,1o|A|2020;10,0,0,60,A;3,0,0,60,B");
+    const at = (iso: string) => z.offsetMs(Date.parse(iso));
+    expect([at("2026-01-15T00:00:00Z"), at("2026-07-01T00:00:00Z"), at("2026-11-01T00:00:00Z")]).toEqual([0, H, 0]);
+  });
+
+  it("data without a rule part, or with offsets only", () => {
+    expect(packedZoneOf("Test/NoRule", "1o|A").offsetMs(7e12)).toBe(H);
+    expect(() => packedZoneOf("Test/OffsetsOnly", "1o")).toThrow(new Error("corrupt zone data for Test/OffsetsOnly"));
+  });
+
   it("refuses data that names an offset it does not list", () => {
     expect(() => packedZoneOf("Test/Bad", "0|B")).toThrow(new Error("corrupt zone data for Test/Bad"));
     expect(() => packedZoneOf("Test/Bad", "0|A1C")).toThrow(new Error("corrupt zone data for Test/Bad"));
