@@ -208,7 +208,8 @@ export class RecordWriter {
   /** The bytes written since the last take, in a buffer of their own; the writer goes on in a new one. */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.n);
-    this.size = Math.max(this.size, this.n + (this.n >> 3));
+    // The next buffer fits a block like this one (and grows if it must): one long block does not make every later one large.
+    this.size = Math.max(64 * 1024, this.n + (this.n >> 3));
     this.buf = new Uint8Array(this.size);
     this.n = 0;
     return out;
