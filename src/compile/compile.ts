@@ -162,17 +162,14 @@ function marketWithTariffTaxes(tariff: Tariff): Market | undefined {
 }
 
 /** Freezes the compiled tariff's own arrays and records: its lists, its rates and their lists (decimals are immutable already). */
-function deepFreezeShallowData<T extends object>(value: T): T {
+function deepFreezeShallowData<T extends { rates: Record<string, CompiledRate[]> }>(value: T): T {
   for (const v of Object.values(value)) {
     if (Array.isArray(v)) Object.freeze(v);
   }
-  const rates = (value as { rates?: Record<string, CompiledRate[]> }).rates;
-  if (rates) {
-    for (const list of Object.values(rates)) {
-      for (const rate of list) Object.freeze(rate);
-      Object.freeze(list);
-    }
-    Object.freeze(rates);
+  for (const list of Object.values(value.rates)) {
+    for (const rate of list) Object.freeze(rate);
+    Object.freeze(list);
   }
+  Object.freeze(value.rates);
   return Object.freeze(value);
 }

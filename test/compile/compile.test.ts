@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { compileTariff, parseSession, parseTariff, priceSession, type Tariff } from "../../src/index.js";
-import { compiledFor } from "../../src/compile/compile.js";
+import { compileChecked, compiledFor, isCompiled } from "../../src/compile/compile.js";
 import { embeddedZones } from "../../src/time/embedded-zones.js";
 import { clockText, compileConditions, localEdges } from "../../src/compile/conditions.js";
 import { Dec } from "../../src/money/decimal.js";
@@ -72,7 +72,8 @@ describe("compileTariff", () => {
 });
 
 describe("compiled conditions", () => {
-  const checks = compileConditions({
+  // Compiled inside each test, not when the file loads, so that mutation testing sees which tests run it.
+  const compiled = () => compileConditions({
     days: ["sat", "sun"],
     timeOfDay: { from: "22:00", to: "06:00" },
     dates: { from: "2026-01-01", to: "2026-02-01" },
@@ -92,6 +93,7 @@ describe("compiled conditions", () => {
   };
 
   it("describe themselves and what they saw, for explain", () => {
+    const checks = compiled();
     expect(checks.map((c) => [c.name, c.describe, c.observed(ctx)])).toEqual([
       ["days", "days sat, sun", "local day was sat"],
       ["timeOfDay", "timeOfDay 22:00–06:00 (across midnight)", "local time was 23:05:07"],
@@ -156,5 +158,39 @@ describe("a parsed tariff remembers its compiled form", () => {
     expect(compiledFor(copy)).not.toBe(compiledFor(copy));
     expect(priceSession(copy, s).lines[0]!.unitPrice).toBe("0.5");
     expect(JSON.stringify(parsed)).toBe(JSON.stringify(copy).replace('"0.5"', '"0.45"'));
+  });
+});
+
+describe("compileChecked (tariffs the library built itself) and isCompiled", () => {
+  // A tariff in parseTariff's normal form, changed by hand: compileChecked does not check it again.
+  const own = base;
+  const refusal = (t: object) => {
+    const e = thrown(() => compileChecked({ ...own, ...t } as Tariff));
+    return [e.message, e.issues];
+  };
+
+  it("names the member it cannot resolve, in the order market, currency, time zone", () => {
+    expect(refusal({ market: "XX" })).toEqual(["invalid tariff: /market: cannot be resolved", [{ path: "/market", message: "cannot be resolved" }]]);
+    expect(refusal({ market: "XX", currency: "XXX" })).toEqual(["invalid tariff: /market: cannot be resolved", [{ path: "/market", message: "cannot be resolved" }]]);
+    expect(refusal({ currency: "XXX" })).toEqual(["invalid tariff: /currency: cannot be resolved", [{ path: "/currency", message: "cannot be resolved" }]]);
+    // Texas has two zones: a tariff must name one.
+    expect(refusal({ market: "US-TX", currency: "USD" })).toEqual(["invalid tariff: /timeZone: cannot be resolved", [{ path: "/timeZone", message: "cannot be resolved" }]]);
+    expect(refusal({ timeZone: "Mars/Base" })).toEqual(["invalid tariff: /timeZone: is not an IANA time zone (Mars/Base)", [{ path: "/timeZone", message: "is not an IANA time zone (Mars/Base)" }]]);
+  });
+
+  it("compiles a valid tariff it is given without parsing it", () => {
+    expect(compileChecked(own).rates.energy).toHaveLength(1);
+    expect(compileChecked({ ...own, market: "US-TX", currency: "USD", timeZone: "America/Denver" } as Tariff).zone.name).toBe("America/Denver");
+  });
+
+  it("compileTariff of something that is not an object is a TariffError, not a TypeError", () => {
+    expect(thrown(() => compileTariff(undefined as unknown as Tariff)).issues).toEqual([{ path: "", message: "must be a JSON object" }]);
+  });
+
+  it("isCompiled tells a compiled tariff by its rates and zone together", () => {
+    const ct = compileTariff(base);
+    expect([isCompiled(ct), isCompiled(base)]).toEqual([true, false]);
+    expect(isCompiled({ ...base, rates: ct.rates } as unknown as Tariff)).toBe(false);
+    expect(isCompiled({ ...base, zone: ct.zone } as unknown as Tariff)).toBe(false);
   });
 });
