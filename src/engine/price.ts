@@ -309,7 +309,15 @@ function sortedCuts(cuts: Cuts, start: number, end: number, trace: boolean): { i
   }
   const order: number[] = [];
   for (let i = 0; i < at.length; i++) if (qcmp(at[i]!, start) >= 0 && qcmp(at[i]!, end) <= 0) order.push(i);
-  order.sort((a, b) => qcmp(at[a]!, at[b]!) || a - b);
+  // Few (a threshold or two among a session's readings): an insertion sort, stable like the comparator's ties.
+  if (order.length > 40) order.sort((a, b) => qcmp(at[a]!, at[b]!) || a - b);
+  else
+    for (let i = 1; i < order.length; i++) {
+      const v = order[i]!;
+      let k = i - 1;
+      for (; k >= 0 && qcmp(at[order[k]!]!, at[v]!) > 0; k--) order[k + 1] = order[k]!;
+      order[k + 1] = v;
+    }
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const last = instants.length - 1;
