@@ -55,20 +55,17 @@ export class Notes {
     if (seen === undefined) this.given.set(path, message);
     else if (typeof seen === "string") this.given.set(path, new Set([seen, message]));
     else seen.add(message);
-    this.warnings.push(
-      ++this.count > MAX_WARNINGS
-        ? { path: "", message: `more than ${MAX_WARNINGS} warnings; the rest are not listed` }
-        : this.document
-          ? { path, message, document: this.document }
-          : { path, message },
-    );
+    this.list(path, message);
   }
   /**
    * A warning the caller gives at most once, at a path no other warning uses (a period's own
    * dimension): listed and counted as `warn` does, without the look-up.
    */
   warnOnce(path: string, message: string): void {
-    if (this.count > MAX_WARNINGS) return;
+    if (this.count <= MAX_WARNINGS) this.list(path, message);
+  }
+  /** Lists a new warning, or, past MAX_WARNINGS, the one line saying the rest are not listed. */
+  private list(path: string, message: string): void {
     this.warnings.push(
       ++this.count > MAX_WARNINGS
         ? { path: "", message: `more than ${MAX_WARNINGS} warnings; the rest are not listed` }
