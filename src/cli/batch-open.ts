@@ -1,3 +1,12 @@
+/** The line a resumed run starts with: how much of the output is done, and what is priced again. */
+export function resumingLine(outPath: string | undefined, previous: NonNullable<OpenedOutput["previous"]>): string {
+  return (
+    `batch: resuming ${outPath}: ${previous.count} line(s) done, ${previous.records - previous.count} listed as not done` +
+    (previous.cutShort ? ", and a last record cut short (priced again)" : "") +
+    "\n"
+  );
+}
+
 /**
  * The output of a `batch` run with `--out`, opened the same way by the local batch and by `--redis`
  * (src/cli/scale.ts): a resumed file is read for what is done and rewritten beside itself

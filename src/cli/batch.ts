@@ -11,7 +11,7 @@ import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { blockLines, priceBlock, splitLines, tariffBook, type BlockResult, type LineOptions, type TariffSource } from "./batch-lines.js";
-import { finishOutput, openOutput } from "./batch-open.js";
+import { finishOutput, openOutput, resumingLine } from "./batch-open.js";
 import { blankDone, folderSources, LineCutter, MAX_LINE_BYTES, writeSidecar, type Cut, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
 import { BATCH_REDIS_HELP, scaleCli, wantsRedis } from "./scale-load.js";
@@ -295,13 +295,7 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   const { resuming, previous, print, merge, sink } = output;
   /** Only a regular output file gets a record of its input (not /dev/null, a FIFO, a device). */
   const recordInput = outPath !== undefined && statOf(() => statSync(outPath))?.isFile() === true;
-  if (previous) {
-    env.stderr.write(
-      `batch: resuming ${outPath}: ${previous.count} line(s) done, ${previous.records - previous.count} listed as not done` +
-        (previous.cutShort ? ", and a last record cut short (priced again)" : "") +
-        "\n",
-    );
-  }
+  if (previous) env.stderr.write(resumingLine(outPath, previous));
 
   const started = performance.now();
   let lineCount = 0;

@@ -13,7 +13,7 @@ import { SubmitStopped, submitBatch, type BlockResult } from "../scale/submit.js
 import { createPricingWorker } from "../scale/worker.js";
 import type { BatchEnv } from "./batch.js";
 import { tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
-import { finishOutput, openOutput } from "./batch-open.js";
+import { finishOutput, openOutput, resumingLine } from "./batch-open.js";
 import { folderSources, MAX_LINE_BYTES, writeSidecar, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
 import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
@@ -180,13 +180,7 @@ async function redisBatch(argv: readonly string[], env: BatchEnv): Promise<numbe
     all = print.end(true);
     if (early) yield* release();
   }
-  if (previous) {
-    env.stderr.write(
-      `batch: resuming ${outPath}: ${previous.count} line(s) done, ${previous.records - previous.count} listed as not done` +
-        (previous.cutShort ? ", and a last record cut short (priced again)" : "") +
-        "\n",
-    );
-  }
+  if (previous) env.stderr.write(resumingLine(outPath, previous));
 
   const started = performance.now();
   let sessions = 0;
