@@ -57,6 +57,6 @@ export function displayDecimal(value: Dec, maxDecimals: number): string {
  */
 export function withoutTrailingZeros(text: string): string {
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 48) end--;
+  while (text.charCodeAt(end - 1) === 48) end--; // charCodeAt(-1) is NaN: stops at the start
   return text.slice(0, end);
 }

@@ -40,10 +40,10 @@ export function formatMoney(m: Money): string {
  * allocateMinor(-10n, [300n, -100n]) // [-15n, 5n]
  */
 export function allocateMinor(total: bigint, weights: readonly bigint[]): bigint[] {
-  if (weights.length === 0) return [];
   const weightSum = weights.reduce((a, b) => a + b, 0n);
   if (weightSum === 0n) {
-    // No proportion to follow: everything to the first part (only reachable with total 0 in practice).
+    // No proportion to follow: everything to the first part (only reachable with total 0 in practice;
+    // no parts at all give none).
     return weights.map((_, i) => (i === 0 ? total : 0n));
   }
   const shares = weights.map((w) => (total * w) / weightSum); // truncates toward zero

@@ -44,6 +44,7 @@ describe("trailing zeros are dropped in one pass (was /0+$/)", () => {
   it("10^5 zeros before a 1, and after one", () => {
     expect(withoutTrailingZeros(zerosThenOne)).toBe(zerosThenOne);
     expect(withoutTrailingZeros("1" + "0".repeat(N))).toBe("1");
+    expect(["0", "000", "", "10.0", "0.5"].map(withoutTrailingZeros)).toEqual(["", "", "", "10.", "0.5"]);
   }, GUARD);
 
   it("in a receipt's tax rate, a plain decimal of the OCPI mapping and a number in driver text", () => {
