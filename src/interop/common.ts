@@ -126,6 +126,24 @@ export const MAX_DIGITS = 15;
 export const MAX_DEPTH = 64;
 
 /**
+ * For a double `n`: the fewest decimals k (1 to 9) at which m = round(n × 10^k) has |m| < 10^15 and
+ * m / 10^k === n, or 0 when there is none. Then m / 10^k, a decimal of at most 15 significant digits,
+ * is the value of n's shortest text: n × 10^k is within 1/4 of an integer there, and two decimals of at
+ * most 15 significant digits never round to one double. (Most JSON numbers are found so, without a string.)
+ */
+export function fewDecimals(n: number): number {
+  for (let k = 1; k <= 9; k++) {
+    const m = Math.round(n * POW10[k]!);
+    if (!(m < 1e15 && m > -1e15)) return 0;
+    if (m / POW10[k]! === n) return k;
+  }
+  return 0;
+}
+
+/** 10^0 … 10^9, each exact as a double. */
+export const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+/**
  * What is wrong with a number read from an OCPI or OCPP document, or undefined. A JSON number went
  * through a binary float: beyond 15 significant digits (2^53 + 1, 0.1234567890123456789) the float
  * is not the number written, and a size past 1e9 (1e308) has no meaning for a price or a volume.

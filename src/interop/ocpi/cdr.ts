@@ -12,7 +12,7 @@ import { TariffError } from "../../schema/errors.js";
 import type { Conditions, Dimension, Tariff } from "../../schema/types.js";
 import { formatInstant, parseInstant } from "../../time/instants.js";
 import { isTimeZone } from "../../time/zones.js";
-import { decOf, DocumentError, Notes, plain, roundTo, shortText, type Warning } from "../common.js";
+import { decOf, DocumentError, fewDecimals, Notes, plain, POW10, roundTo, shortText, type Warning } from "../common.js";
 import {
   detectCdrVersion,
   ocpiMs,
@@ -124,15 +124,8 @@ const msOf = (text: string): number => {
  */
 export function exactQ(n: number): Q {
   if (Number.isSafeInteger(n)) return n + 0;
-  // In doubles: the fewest decimals k (up to 9) at which m = round(n × 10^k) gives m / 10^k === n, with
-  // |m| < 10^15. Then m / 10^k is the shortest text's value: n × 10^k is within 1/4 of an integer
-  // there, and two decimals of at most 15 significant digits never round to one double.
-  for (let k = 1; k <= 9; k++) {
-    const p = POW10_9[k]!;
-    const m = Math.round(n * p);
-    if (!(m < 1e15 && m > -1e15)) break;
-    if (m / p === n) return frac(m, p);
-  }
+  const k = fewDecimals(n);
+  if (k > 0) return frac(Math.round(n * POW10[k]!), POW10[k]!);
   const s = String(n);
   const e = s.indexOf("e");
   const mantissa = e < 0 ? s : s.slice(0, e);
@@ -143,13 +136,11 @@ export function exactQ(n: number): Q {
   return scale >= 0 ? frac(int, pow10(scale)) : imul(int, pow10(-scale));
 }
 
-const POW10_9 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+/** A JSON number of 1e-4 units (OCPI numbers have 4 decimals). */
+const number4 = (r: Int): number => (typeof r === "number" ? r / 10_000 : Number(scaledText(r, 4)));
 
 /** A Q rounded half away from zero to 4 decimals, as a JSON number (OCPI numbers have 4 decimals). */
-function ocpiNumber(q: Q): number {
-  const r = qround(qmul(q, 10_000), "halfAwayFromZero");
-  return typeof r === "number" ? r / 10_000 : Number(scaledText(r, 4));
-}
+const ocpiNumber = (q: Q): number => number4(qround(qmul(q, 10_000), "halfAwayFromZero"));
 
 /** Whether a time volume (h) and a period's length (ms >= 0) differ by more than 0.0001 h (360 ms), exactly. */
 export function offHours(v: Q, ms: number): boolean {
@@ -468,8 +459,6 @@ function compiledSet(compiled: CompiledOcpiTariff, set: ElementSet, base: { mark
 
 type Basis = "excluded" | "included" | "none";
 
-/** A JSON number of 1e-4 units (OCPI numbers have 4 decimals). */
-const number4 = (r: Int): number => (typeof r === "number" ? r / 10_000 : Number(scaledText(r, 4)));
 
 /**
  * Exact sums of one cost total, in the currency's minor units: the amounts summed by VAT rate, the
@@ -487,11 +476,7 @@ class Total {
     else this.sums.set(key, { vat: v, sum: amount });
   }
   merge(other: Total): void {
-    for (const [key, o] of other.sums) {
-      const s = this.sums.get(key);
-      if (s) s.sum = qadd(s.sum, o.sum);
-      else this.sums.set(key, { vat: o.vat, sum: o.sum });
-    }
+    for (const o of other.sums.values()) this.add(o.sum, o.vat);
   }
   /** Excluding and including VAT, of one sum. */
   private parts(s: { readonly vat: Vat | undefined; readonly sum: Q }): [Q, Q] {

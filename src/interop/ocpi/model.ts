@@ -3,7 +3,7 @@ import type { Issue } from "../../schema/errors.js";
 import { fromZodIssues, BARE_ISSUES } from "../../schema/issues.js";
 import { instantMs } from "../../engine/numbers.js";
 import { instantProblem } from "../../time/instants.js";
-import { isObject, MAX_DEPTH, MAX_DIGITS, MAX_NUMBER, Notes, numberProblem, ptr, tooDeep } from "../common.js";
+import { fewDecimals, isObject, MAX_DEPTH, MAX_NUMBER, Notes, numberProblem, ptr, tooDeep } from "../common.js";
 
 /** The OCPI versions read and written. */
 export const OCPI_VERSIONS = ["2.2.1", "2.3.0"] as const;
@@ -365,22 +365,8 @@ const cdrSchema = z.looseObject({
 function okNumber(v: unknown): v is number {
   if (typeof v !== "number") return false;
   if (Number.isInteger(v)) return v <= MAX_NUMBER && v >= -MAX_NUMBER;
-  if (!(v < MAX_NUMBER && v > -MAX_NUMBER)) return false;
-  // m / 10^k === v with |m| < 10^15 for some k <= 9: a decimal of at most 15 digits is v's value.
-  for (let k = 1, p = 10; k <= 9; k++, p *= 10) {
-    const m = Math.round(v * p);
-    if (!(m < 1e15 && m > -1e15)) break;
-    if (m / p === v) return true;
-  }
-  // The shortest round-trip text's significant digits (those of toExponential), leading zeros skipped.
-  const s = String(v);
-  let digits = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 101) break; // e
-    if (c >= 48 && c <= 57 && (digits > 0 || c !== 48)) digits++;
-  }
-  return digits <= MAX_DIGITS;
+  // A decimal of at most 15 digits found without a string, else numberProblem's own count.
+  return (v < MAX_NUMBER && v > -MAX_NUMBER && fewDecimals(v) > 0) || numberProblem(v) === undefined;
 }
 
 const okPercent = (v: unknown): boolean => okNumber(v) && v >= 0 && v <= 100;
