@@ -4,13 +4,13 @@
  * or `{ line, error: { issues } }`. A bad line never stops the run. Memory stays flat: input is read
  * as it is priced (at most a few chunks per worker in flight) and output waits for the writer to drain.
  */
-import { createReadStream, existsSync, fstatSync, readdirSync, statSync, type Stats } from "node:fs";
+import { createReadStream, existsSync, fstatSync, statSync, type Stats } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { blockLines, priceBlock, splitLines, tariffBook, type BlockResult, type LineOptions, type TariffSource } from "./batch-lines.js";
+import { blockLines, priceBlock, splitLines, tariffBook, type BlockResult, type LineOptions } from "./batch-lines.js";
 import { finishOutput, openOutput, resumingLine } from "./batch-open.js";
 import { blankDone, folderSources, LineCutter, MAX_LINE_BYTES, writeSidecar, type Cut, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";

@@ -5,16 +5,15 @@
  * and compared in blocks, on worker threads when there are enough of them; outcomes are added up in
  * input order, so the report is the same with any number of workers.
  */
-import { closeSync, createReadStream, existsSync, openSync, readdirSync, statSync, writeSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, openSync, statSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { ComparisonBuilder, type CompiledSide, type Outcome } from "../compare/compare.js";
 import { comparisonHtml } from "../compare/html.js";
 import { formatComparison } from "../compare/text.js";
-import type { TariffSource } from "./batch-lines.js";
 import { folderSources } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
 import { compareLines, sideOf, type SideSources } from "./compare-lines.js";

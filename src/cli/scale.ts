@@ -4,15 +4,15 @@
  * the same file a local batch writes; workers (src/scale/worker.ts) price them anywhere. Built as
  * dist/scale-cli.js, loaded by the CLI only when asked for (src/cli/scale-load.ts).
  */
-import { createReadStream, fstatSync, readdirSync, statSync, type Stats } from "node:fs";
-import { join, relative } from "node:path";
+import { createReadStream, fstatSync, statSync, type Stats } from "node:fs";
+import { relative } from "node:path";
 import type { Readable } from "node:stream";
 import { checkRedis, describeConnection, RedisUnavailable } from "../scale/connection.js";
 import { DEFAULT_QUEUE } from "../scale/protocol.js";
 import { SubmitStopped, submitBatch, type BlockResult } from "../scale/submit.js";
 import { createPricingWorker } from "../scale/worker.js";
 import type { BatchEnv } from "./batch.js";
-import { tariffBook, type LineOptions, type TariffSource } from "./batch-lines.js";
+import { tariffBook, type LineOptions } from "./batch-lines.js";
 import { finishOutput, openOutput, resumingLine } from "./batch-open.js";
 import { folderSources, MAX_LINE_BYTES, writeSidecar, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";

@@ -113,8 +113,6 @@ function sessionProfile(s: Session): Profile {
   };
 }
 
-const decQ = (d: Dec): Q => decimalQ(d.toFixed())!;
-
 const BAD_PROFILE =
   "is not a session profile: whole UTC ms with start <= chargingEnd <= end; points from (start, 0) in time order, energy never decreasing, to (chargingEnd, energyKWh); idle intervals in order inside the session";
 
