@@ -10,30 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { records, sessionLines, type BatchRecord } from "../helpers/batch-records.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");
 const ATHENS = join(ROOT, "tariffs/gr/athens-dc-150.json");
 const dir = mkdtempSync(join(tmpdir(), "ev-tariff-faults-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Plain sessions of varied length and energy, `count` of them, one JSON text each. */
-function sessionLines(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => {
-    const start = Date.UTC(2026, 10, 1 + (i % 28), (i * 5) % 24, (i * 7) % 60);
-    const minutes = 10 + ((i * 13) % 170);
-    return JSON.stringify({
-      id: `s${i}`,
-      start: new Date(start).toISOString(),
-      chargingEnd: new Date(start + minutes * 60_000).toISOString(),
-      end: new Date(start + (minutes + (i % 50)) * 60_000).toISOString(),
-      energyKWh: `${(i % 90) + 0.25}`,
-    });
-  });
-}
-
-type Record = { line: number; receipt?: unknown; error?: unknown; notDone?: string };
-const records = (text: string): Record[] => text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record);
 
 function cli(args: readonly string[], options: { input?: string; fault?: string } = {}) {
   const env = { ...process.env };
@@ -53,7 +36,7 @@ function expectClean(path: string) {
 }
 
 /** Each non-blank line of `count` has exactly one record, in order. */
-function expectEveryLineOnce(out: readonly Record[], count: number) {
+function expectEveryLineOnce(out: readonly BatchRecord[], count: number) {
   expect(out.map((r) => r.line)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
 }
 

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort, startRedis, type RedisServer } from "../helpers/redis.js";
+import { records, sessionLines } from "../helpers/batch-records.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CLI = join(ROOT, "dist", "cli.js");
@@ -19,24 +20,6 @@ const ATHENS = join(ROOT, "tariffs/gr/athens-dc-150.json");
 const dir = mkdtempSync(join(tmpdir(), "ev-tariff-queue-"));
 /** Short locks: a worker that dies mid-job has its job taken over within 1–2 × this many seconds. */
 const LOCK = "1";
-
-/** Plain sessions of varied length and energy, one JSON text each. */
-function sessionLines(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => {
-    const start = Date.UTC(2026, 10, 1 + (i % 28), (i * 5) % 24, (i * 7) % 60);
-    const minutes = 10 + ((i * 13) % 170);
-    return JSON.stringify({
-      id: `s${i}`,
-      start: new Date(start).toISOString(),
-      chargingEnd: new Date(start + minutes * 60_000).toISOString(),
-      end: new Date(start + (minutes + (i % 50)) * 60_000).toISOString(),
-      energyKWh: `${(i % 90) + 0.25}`,
-    });
-  });
-}
-
-type Rec = { line: number; receipt?: unknown; error?: unknown; notDone?: string };
-const records = (text: string): Rec[] => text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as Rec);
 
 let redis: RedisServer;
 const lines = sessionLines(3000);
