@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { compileTariff, parseSession, parseTariff, priceSession, runPricing, type Session } from "../../src/index.js";
 import { sessionTimes } from "../../src/schema/session-times.js";
 
-const tariff = compileTariff(parseTariff({ version: 1, id: "t", market: "FR", currency: "EUR", energy: [{ price: "0.45" }], idle: [{ price: "6", when: { idleMinutes: { min: 10 } } }] }));
+const compiled = () => compileTariff(parseTariff({ version: 1, id: "t", market: "FR", currency: "EUR", energy: [{ price: "0.45" }], idle: [{ price: "6", when: { idleMinutes: { min: 10 } } }] }));
 const doc = { id: "s", start: "2026-05-04T10:00:00+02:00", chargingEnd: "2026-05-04T09:00:00Z", end: "2026-05-04T09:30:00Z", energyKWh: "22.5" };
 
 describe("session instants read once", () => {
@@ -21,6 +21,7 @@ describe("session instants read once", () => {
   });
 
   it("a session built by hand, or a parsed one copied and changed, prices from its own text", () => {
+    const tariff = compiled();
     const parsed = parseSession(doc);
     const byHand: Session = { ...doc };
     expect(priceSession(tariff, byHand)).toEqual(priceSession(tariff, parsed));

@@ -34,7 +34,7 @@ const tariffDoc = {
   time: [{ price: "1.2", when: { sessionMinutes: { min: "30" } } }],
   idle: [{ price: "6" }],
 };
-const tariff = parseTariff(tariffDoc);
+const parsedTariff = () => parseTariff(tariffDoc);
 const sessionDoc = {
   start: "2026-05-01T10:00:00Z",
   chargingEnd: "2026-05-01T11:00:00Z",
@@ -42,16 +42,16 @@ const sessionDoc = {
   energyKWh: "48",
   meter: [{ at: "2026-05-01T10:30:00Z", kWh: "20" }],
 };
-const session = parseSession(sessionDoc);
+const parsedSession = () => parseSession(sessionDoc);
 const hand = (change: Record<string, unknown>) => ({ ...sessionDoc, ...change }) as unknown as Session;
 const paths = (f: () => unknown) => thrown(f).issues.map((i) => i.path);
 
 describe("a session built by hand is checked as parseSession checks it", () => {
   const pricers: [string, (s: Session) => unknown][] = [
-    ["priceSession", (s) => priceSession(tariff, s)],
-    ["runPricing", (s) => runPricing(tariff, s)],
-    ["explainSession", (s) => explainSession(tariff, s)],
-    ["costDetails", (s) => costDetails(tariff, s)],
+    ["priceSession", (s) => priceSession(parsedTariff(), s)],
+    ["runPricing", (s) => runPricing(parsedTariff(), s)],
+    ["explainSession", (s) => explainSession(parsedTariff(), s)],
+    ["costDetails", (s) => costDetails(parsedTariff(), s)],
   ];
 
   it.each(pricers)("%s refuses a negative energy (it priced -48 kWh to a negative total)", (_, price) => {
@@ -78,6 +78,7 @@ describe("a session built by hand is checked as parseSession checks it", () => {
   });
 
   it("number-typed members price as their text: both pricers give the parsed session's receipt", () => {
+    const [tariff, session] = [parsedTariff(), parsedSession()];
     const numbers = hand({ energyKWh: 48, meter: [{ at: "2026-05-01T10:30:00Z", kWh: 20 }] });
     const receipt = priceSession(tariff, session);
     expect(priceSession(tariff, numbers)).toEqual(receipt);
@@ -85,11 +86,13 @@ describe("a session built by hand is checked as parseSession checks it", () => {
   });
 
   it("a changed copy of a parsed session is checked afresh (the spread leaves what parseSession read behind)", () => {
+    const [tariff, session] = [parsedTariff(), parsedSession()];
     expect(paths(() => priceSession(tariff, { ...session, energyKWh: "-1" }))).toEqual(["/energyKWh"]);
     expect(priceSession(tariff, { ...session })).toEqual(priceSession(tariff, session));
   });
 
   it("a hand-built session is held to 31 days like parseSession's default; a parsed one keeps its own limit", () => {
+    const tariff = parsedTariff();
     const long = { start: "2026-05-01T00:00:00Z", end: "2026-06-05T00:00:00Z", energyKWh: "10" };
     expect(thrown(() => priceSession(tariff, long as Session)).issues).toEqual([{ path: "/end", message: "makes the session longer than 31 days; pass maxSessionDays to allow it" }]);
     expect(priceSession(tariff, parseSession(long, { maxSessionDays: 40 })).totals.gross).toMatch(/^\d+\.\d\d$/);
@@ -100,6 +103,7 @@ describe("a tariff built by hand is checked as parseTariff checks it", () => {
   const many = (n: number) => ({ ...tariffDoc, energy: Array.from({ length: n }, (_, i) => ({ price: "0.3", when: { sessionMinutes: { min: String(i) } } })) });
 
   it("1,000 rates are refused before any work, by every entry point (it priced them, 0.9 s; 10,000 took 25 s)", () => {
+    const session = parsedSession();
     const t = many(1000) as unknown as Tariff;
     const expected = [{ path: "/energy", message: "has more than 100 rates" }];
     expect(thrown(() => priceSession(t, session)).issues).toEqual(expected);
@@ -111,6 +115,7 @@ describe("a tariff built by hand is checked as parseTariff checks it", () => {
   });
 
   it("ill-typed members are refused with paths; a valid hand-built tariff prices as the parsed one", () => {
+    const [tariff, session] = [parsedTariff(), parsedSession()];
     expect(paths(() => priceSession({ ...tariffDoc, energy: [{ price: -1 }] } as unknown as Tariff, session))).toEqual(["/energy/0/price"]);
     expect(paths(() => priceSession({ ...tariffDoc, energy: [{ price: "0.3", when: { timeOfDay: { from: "25:00", to: "01:00" } } }] } as unknown as Tariff, session))).toEqual([
       "/energy/0/when/timeOfDay/from",
@@ -120,6 +125,7 @@ describe("a tariff built by hand is checked as parseTariff checks it", () => {
   });
 
   it("a compiled tariff not made by compileTariff is compiled afresh from its (checked) tariff", () => {
+    const [tariff, session] = [parsedTariff(), parsedSession()];
     const ct = compileTariff(tariff);
     expect(priceSession({ ...ct }, session)).toEqual(priceSession(ct, session));
     const forged = { ...ct, tariff: many(101) as unknown as Tariff };
@@ -180,7 +186,7 @@ describe("members named __proto__ and markets named after Object's own propertie
 describe("an adapter's profile (PriceOptions.profile) is checked too", () => {
   const start = Date.parse("2026-05-01T10:00:00Z");
   const h = 3_600_000;
-  const good = {
+  const goodProfile = () => ({
     start,
     chargingEnd: start + h,
     end: start + 2 * h,
@@ -191,29 +197,33 @@ describe("an adapter's profile (PriceOptions.profile) is checked too", () => {
       { at: start + h, kWh: new Dec("20") },
     ],
     idle: [{ from: start + h, to: start + 2 * h }],
-  };
+  });
+  type Profile = ReturnType<typeof goodProfile>;
   const refusal = { path: "/profile", message: expect.stringMatching(/^is not a session profile: /) };
 
   it("a valid profile prices as the session it describes", () => {
     const s = parseSession({ start: "2026-05-01T10:00:00Z", chargingEnd: "2026-05-01T11:00:00Z", end: "2026-05-01T12:00:00Z", energyKWh: "20", meter: [{ at: "2026-05-01T10:30:00Z", kWh: "5" }] });
-    expect(priceSession(tariff, s, { profile: good })).toEqual(priceSession(tariff, s));
+    const tariff = parsedTariff();
+    expect(priceSession(tariff, s, { profile: goodProfile() })).toEqual(priceSession(tariff, s));
   });
 
   it.each([
-    ["energy decreasing", { points: [good.points[0], { at: start + h / 2, kWh: new Dec("25") }, good.points[2]] }],
-    ["negative energy", { energyKWh: new Dec("-20"), points: [good.points[0], { at: start + h / 2, kWh: new Dec("-5") }, { at: start + h, kWh: new Dec("-20") }] }],
-    ["time running backwards", { points: [good.points[0], { at: start + h + 1, kWh: new Dec("5") }, good.points[2]] }],
-    ["end before start", { end: start - 1 }],
-    ["a fractional or NaN instant", { start: start + 0.5 }],
-    ["NaN", { end: NaN }],
-    ["the total not the last point's", { energyKWh: new Dec("21") }],
-    ["energy as a string", { energyKWh: "20" }],
-    ["points not an array", { points: "many" }],
-    ["the first point not at the start", { points: good.points.slice(1) }],
-    ["idle outside the session", { idle: [{ from: start + h, to: start + 3 * h }] }],
-    ["idle intervals out of order", { idle: [{ from: start + h + 10, to: start + 2 * h }, { from: start + h, to: start + h + 5 }] }],
+    ["energy decreasing", (good: Profile) => ({ points: [good.points[0], { at: start + h / 2, kWh: new Dec("25") }, good.points[2]] })],
+    ["negative energy", (good: Profile) => ({ energyKWh: new Dec("-20"), points: [good.points[0], { at: start + h / 2, kWh: new Dec("-5") }, { at: start + h, kWh: new Dec("-20") }] })],
+    ["time running backwards", (good: Profile) => ({ points: [good.points[0], { at: start + h + 1, kWh: new Dec("5") }, good.points[2]] })],
+    ["end before start", () => ({ end: start - 1 })],
+    ["a fractional or NaN instant", () => ({ start: start + 0.5 })],
+    ["NaN", () => ({ end: NaN })],
+    ["the total not the last point's", () => ({ energyKWh: new Dec("21") })],
+    ["energy as a string", () => ({ energyKWh: "20" })],
+    ["points not an array", () => ({ points: "many" })],
+    ["the first point not at the start", (good: Profile) => ({ points: good.points.slice(1) })],
+    ["idle outside the session", () => ({ idle: [{ from: start + h, to: start + 3 * h }] })],
+    ["idle intervals out of order", () => ({ idle: [{ from: start + h + 10, to: start + 2 * h }, { from: start + h, to: start + h + 5 }] })],
   ])("%s is refused with a TariffError at /profile", (_, change) => {
-    const profile = { ...good, ...change } as unknown as typeof good;
+    const [tariff, session] = [parsedTariff(), parsedSession()];
+    const good = goodProfile();
+    const profile = { ...good, ...change(good) } as unknown as Profile;
     expect(thrown(() => priceSession(tariff, session, { profile })).issues).toEqual([refusal]);
     expect(thrown(() => runPricing(tariff, session, { profile })).issues).toEqual([refusal]);
   });

@@ -8,29 +8,32 @@ import { thrown } from "../helpers/issues.js";
 
 const issuesOf = thrown;
 
-const t = parseTariff({
-  version: 1,
-  id: "x",
-  market: "FR",
-  currency: "EUR",
-  energy: [{ price: "0.3", when: { energyKWh: { max: "10" } } }, { price: "0.4", when: { timeOfDay: { from: "02:30", to: "04:00" } } }, { price: "0.5" }],
-  time: [{ price: "1", when: { sessionMinutes: { min: "60" } } }],
-  idle: [{ price: "6", when: { idleMinutes: { min: "20" } } }],
-});
+const tariff = () =>
+  parseTariff({
+    version: 1,
+    id: "x",
+    market: "FR",
+    currency: "EUR",
+    energy: [{ price: "0.3", when: { energyKWh: { max: "10" } } }, { price: "0.4", when: { timeOfDay: { from: "02:30", to: "04:00" } } }, { price: "0.5" }],
+    time: [{ price: "1", when: { sessionMinutes: { min: "60" } } }],
+    idle: [{ price: "6", when: { idleMinutes: { min: "20" } } }],
+  });
 // 01:00 to 04:00 local on the night Paris springs forward (02:00 → 03:00), 30 kWh with two readings.
-const s = parseSession({
-  start: "2026-03-29T00:00:00Z",
-  chargingEnd: "2026-03-29T02:00:00Z",
-  end: "2026-03-29T03:00:00Z",
-  energyKWh: "30",
-  meter: [
-    { at: "2026-03-29T00:30:00Z", kWh: "5" },
-    { at: "2026-03-29T01:30:00Z", kWh: "25" },
-  ],
-});
+const session = () =>
+  parseSession({
+    start: "2026-03-29T00:00:00Z",
+    chargingEnd: "2026-03-29T02:00:00Z",
+    end: "2026-03-29T03:00:00Z",
+    energyKWh: "30",
+    meter: [
+      { at: "2026-03-29T00:30:00Z", kWh: "5" },
+      { at: "2026-03-29T01:30:00Z", kWh: "25" },
+    ],
+  });
 
 describe("explain: why each slice starts", () => {
   it("start, a reading, an energy threshold, a session-minute threshold with the offset change, chargingEnd with a local edge, an idle threshold", () => {
+    const [t, s] = [tariff(), session()];
     expect(explainSession(t, s).intervals.map((i) => [i.localFrom, i.utcOffset, i.phase, i.cutBy])).toEqual([
       ["2026-03-29 01:00", "+01:00", "charging", ["start"]],
       ["2026-03-29 01:30", "+01:00", "charging", ["meter"]],
@@ -43,12 +46,14 @@ describe("explain: why each slice starts", () => {
   });
 
   it("both pricers agree on it", () => {
+    const [t, s] = [tariff(), session()];
     expect(priceSession(t, s)).toEqual(runPricing(t, s).receipt);
   });
 });
 
 describe("billing in another currency", () => {
   it("converts every amount at the given rate and says so", () => {
+    const [t, s] = [tariff(), session()];
     const r = priceSession(t, s, { currency: "USD", rate: "1.1" });
     expect(r.exchange).toEqual({ from: "EUR", to: "USD", rate: "1.1" });
     expect(r.currency).toBe("USD");
@@ -57,6 +62,7 @@ describe("billing in another currency", () => {
   });
 
   it("needs both a known currency and a positive rate of at most 12 decimals", () => {
+    const [t, s] = [tariff(), session()];
     const rate = { path: "/rate", message: 'must be a positive decimal string with at most 12 decimals, e.g. "1.0831"' };
     expect(issuesOf(() => priceSession(t, s, { currency: "USD" }))).toEqual({ issues: [rate], message: `invalid exchange options: /rate: ${rate.message}` });
     expect(issuesOf(() => priceSession(t, s, { rate: "1.1" })).issues).toEqual([{ path: "/currency", message: "is required with a rate: the currency to bill in" }]);
@@ -69,12 +75,13 @@ describe("billing in another currency", () => {
 });
 
 describe("validity", () => {
-  const tv = compileTariff(parseTariff({ version: 1, id: "v", market: "FR", currency: "EUR", validFrom: "2026-03-29T00:00:00Z", validTo: "2026-03-30T00:00:00Z", energy: [{ price: "0.3" }] }));
+  const validTariff = () => compileTariff(parseTariff({ version: 1, id: "v", market: "FR", currency: "EUR", validFrom: "2026-03-29T00:00:00Z", validTo: "2026-03-30T00:00:00Z", energy: [{ price: "0.3" }] }));
   const at = (start: string) => parseSession({ start, end: "2026-03-31T01:00:00Z", energyKWh: "1" });
   const before = { issues: [{ path: "/start", message: "is before the tariff's validFrom (2026-03-29T00:00:00Z)" }], message: "invalid session: /start: is before the tariff's validFrom (2026-03-29T00:00:00Z)" };
   const after = { issues: [{ path: "/start", message: "is at or after the tariff's validTo (2026-03-30T00:00:00Z)" }], message: "invalid session: /start: is at or after the tariff's validTo (2026-03-30T00:00:00Z)" };
 
   it("from validFrom included to validTo excluded, by the session's start, in both pricers", () => {
+    const tv = validTariff();
     for (const price of [(x: ReturnType<typeof at>) => priceSession(tv, x), (x: ReturnType<typeof at>) => runPricing(tv, x)]) {
       expect(issuesOf(() => price(at("2026-03-28T23:59:59Z")))).toEqual(before);
       expect(() => price(at("2026-03-29T00:00:00Z"))).not.toThrow();
@@ -84,10 +91,12 @@ describe("validity", () => {
   });
 
   it("ignoreValidity prices outside the window", () => {
+    const tv = validTariff();
     expect(priceSession(tv, at("2026-03-30T00:00:00Z"), { ignoreValidity: true }).totals.gross).toBe(runPricing(tv, at("2026-03-30T00:00:00Z"), { ignoreValidity: true }).receipt.totals.gross);
   });
 
   it("a tariff without validity prices at any date", () => {
+    const t = tariff();
     expect(() => priceSession(t, at("2026-03-30T00:00:00Z"))).not.toThrow();
   });
 });

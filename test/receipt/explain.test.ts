@@ -2,35 +2,40 @@ import { describe, expect, it } from "vitest";
 import { explainSession, formatExplanation, parseSession, parseTariff, priceSession } from "../../src/index.js";
 import { tariffDoc } from "../helpers/build.js";
 
-const greekDc = parseTariff(
-  tariffDoc({
-    market: "GR",
-    energy: [
-      { price: "0.59", when: { timeOfDay: { from: "17:00", to: "21:00" } } },
-      { price: "0.39", when: { timeOfDay: { from: "23:00", to: "07:00" } } },
-      { price: "0.49", step: "0.5" },
-    ],
-    idle: [{ price: "24.00", step: 60, when: { idleMinutes: { min: 15 } } }],
-    flat: [{ price: "0.50" }],
-    maxPrice: "20.00",
-  }),
-);
+const greekDc = () =>
+  parseTariff(
+    tariffDoc({
+      market: "GR",
+      energy: [
+        { price: "0.59", when: { timeOfDay: { from: "17:00", to: "21:00" } } },
+        { price: "0.39", when: { timeOfDay: { from: "23:00", to: "07:00" } } },
+        { price: "0.49", step: "0.5" },
+      ],
+      idle: [{ price: "24.00", step: 60, when: { idleMinutes: { min: 15 } } }],
+      flat: [{ price: "0.50" }],
+      maxPrice: "20.00",
+    }),
+  );
 // Athens winter UTC+2: 16:40-17:40 local charging (14:40Z-15:40Z), 48.2 kWh; idle until 18:05 local.
-const session = parseSession({
-  start: "2026-11-20T14:40:00Z",
-  chargingEnd: "2026-11-20T15:40:00Z",
-  end: "2026-11-20T16:05:00Z",
-  energyKWh: "48.2",
-});
+const session = () =>
+  parseSession({
+    start: "2026-11-20T14:40:00Z",
+    chargingEnd: "2026-11-20T15:40:00Z",
+    end: "2026-11-20T16:05:00Z",
+    energyKWh: "48.2",
+  });
 
 describe("explainSession", () => {
-  const e = explainSession(greekDc, session);
+  const explained = () => explainSession(greekDc(), session());
 
   it("carries the same receipt as priceSession", () => {
-    expect(e.receipt).toEqual(priceSession(greekDc, session));
+    const [t, s] = [greekDc(), session()];
+    const e = explainSession(t, s);
+    expect(e.receipt).toEqual(priceSession(t, s));
   });
 
   it("says which rate applied in which local interval and why earlier rates did not", () => {
+    const e = explained();
     expect(e.intervals[0]).toMatchObject({ localFrom: "2026-11-20 16:40", localTo: "2026-11-20 17:00", utcOffset: "+02:00", phase: "charging" });
     expect(e.intervals[0]!.choices.energy).toEqual({
       rate: "/energy/2",
@@ -48,12 +53,14 @@ describe("explainSession", () => {
   });
 
   it("shows how steps rounded each quantity", () => {
+    const e = explained();
     // energy: the last rate that applied is /energy/0 (17:00-17:40) which has no step → no energy step.
     // idle: 25 min = 1500 s, step 60 s → unchanged
     expect(e.steps).toEqual([{ dimension: "idle", rate: "/idle/0", step: "60 s", total: "1500 s", billed: "1500 s" }]);
   });
 
   it("shows the min/max adjustment, tax base, rate, source and each rounding", () => {
+    const e = explained();
     // lines: 1/3 h of 48.2 kWh = 16.0666… kWh × 0.49 = 7.8726… → 7.87; 32.1333… kWh × 0.59 = 18.9586… → 18.96
     // idle 10 min × 24/h = 4.00; flat 0.50 → 31.33 > 20.00 → maximum −11.33, split over the two tax groups
     // in proportion: 6 % group 27.33 → −1133 × 2733/3133 = −988.35 cents; 24 % group 4.00 → −144.65 cents;
@@ -68,6 +75,7 @@ describe("explainSession", () => {
   });
 
   it("renders as text an analyst can follow", () => {
+    const e = explained();
     const text = formatExplanation(e);
     expect(text).toContain("2026-11-20 16:40 → 2026-11-20 17:00 (UTC+02:00) charging");
     expect(text).toContain("/energy/0 skipped: timeOfDay 17:00–21:00: local time was 16:40");

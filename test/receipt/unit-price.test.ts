@@ -11,14 +11,14 @@ import { runCli } from "../helpers/cli.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const read = (file: string) => JSON.parse(readFileSync(ROOT + file, "utf8"));
-const ATHENS = parseTariff(read("tariffs/gr/athens-dc-150.json"));
-const BLOCKED_BAY = parseSession(read("tariffs/gr/sessions/blocked-bay-capped.json"));
-const SANTIAGO = parseTariff(read("tariffs/cl/santiago-dc-60.json"));
-const WINTER_IDLE = parseSession(read("tariffs/cl/sessions/winter-card-idle.json"));
+const athens = () => parseTariff(read("tariffs/gr/athens-dc-150.json"));
+const blockedBay = () => parseSession(read("tariffs/gr/sessions/blocked-bay-capped.json"));
+const santiago = () => parseTariff(read("tariffs/cl/santiago-dc-60.json"));
+const winterIdle = () => parseSession(read("tariffs/cl/sessions/winter-card-idle.json"));
 
 describe("unit prices of receipt lines", () => {
   it("the idle grace period (no rate) prints 0.00 beside the idle rate's 24.00 (EUR)", () => {
-    const idle = priceSession(ATHENS, BLOCKED_BAY).lines.filter((l) => l.component === "idle");
+    const idle = priceSession(athens(), blockedBay()).lines.filter((l) => l.component === "idle");
     expect(idle.map((l) => [l.rate, l.unitPrice, l.net])).toEqual([
       [null, "0.00", "0.00"],
       ["/idle/0", "24.00", "67.74"],
@@ -26,16 +26,17 @@ describe("unit prices of receipt lines", () => {
   });
 
   it("a currency without decimals prints a free line's unit price as 0 (CLP)", () => {
-    const free = priceSession(SANTIAGO, WINTER_IDLE).lines.filter((l) => l.rate === null && l.component !== "rounding");
+    const free = priceSession(santiago(), winterIdle()).lines.filter((l) => l.rate === null && l.component !== "rounding");
     expect(free.length).toBeGreaterThan(0);
     for (const l of free) expect([l.unitPrice, l.net]).toEqual(["0", "0"]);
   });
 
   it("billed in another currency, a free line's unit price has that currency's digits", () => {
-    const receipt = priceSession(ATHENS, BLOCKED_BAY, { currency: "JPY", rate: "160" });
+    const [t, s] = [athens(), blockedBay()];
+    const receipt = priceSession(t, s, { currency: "JPY", rate: "160" });
     const idle = receipt.lines.filter((l) => l.component === "idle");
     expect(idle.map((l) => l.unitPrice)).toEqual(["0", "3840"]);
-    expect(priceSession(ATHENS, BLOCKED_BAY, { currency: "USD", rate: "1.1" }).lines.find((l) => l.component === "idle")!.unitPrice).toBe("0.00");
+    expect(priceSession(t, s, { currency: "USD", rate: "1.1" }).lines.find((l) => l.component === "idle")!.unitPrice).toBe("0.00");
   });
 
   it("the price table prints the same text", () => {
@@ -45,7 +46,7 @@ describe("unit prices of receipt lines", () => {
   });
 
   it("a live meter's free price is 0.00 too", () => {
-    const meter = startMeter(ATHENS, { start: "2026-06-01T13:50:00Z" });
+    const meter = startMeter(athens(), { start: "2026-06-01T13:50:00Z" });
     meter.stopCharging("2026-06-01T14:20:00Z", "30");
     expect(meter.prices()).toEqual({ phase: "idle", idle: { price: "0.00", rate: null } });
   });
