@@ -10,12 +10,13 @@ import { clockText, compileConditions, localEdges } from "../../src/compile/cond
 import { Dec } from "../../src/money/decimal.js";
 import { thrown } from "../helpers/issues.js";
 
-const base = parseTariff({ version: 1, id: "t", market: "GR", currency: "EUR", energy: [{ price: "0.45" }] });
+const baseTariff = () => parseTariff({ version: 1, id: "t", market: "GR", currency: "EUR", energy: [{ price: "0.45" }] });
 
 const issuesOf = (f: () => unknown) => thrown(f).issues;
 
 describe("compileTariff", () => {
   it("checks a tariff object made by hand as parseTariff does, naming the field", () => {
+    const base = baseTariff();
     // (Issue 16: it was compiled as it stood, and only what could not be resolved was refused.)
     expect(issuesOf(() => compileTariff({ ...base, market: "XX" } as Tariff))).toEqual([{ path: "/market", message: expect.stringMatching(/^is not a market the engine knows \(XX\)/) }]);
     expect(issuesOf(() => compileTariff({ ...base, currency: "XYZ" } as Tariff))).toEqual([{ path: "/currency", message: "is not an ISO 4217 currency (XYZ)" }]);
@@ -27,6 +28,7 @@ describe("compileTariff", () => {
   });
 
   it("turns a tariff's own taxes into market rules, with the tariff as their source", () => {
+    const base = baseTariff();
     const t = parseTariff({
       ...base,
       taxes: [
@@ -45,6 +47,7 @@ describe("compileTariff", () => {
   });
 
   it("sorts local edges and thresholds, each once", () => {
+    const base = baseTariff();
     const ct = compileTariff(
       parseTariff({
         ...base,
@@ -62,6 +65,7 @@ describe("compileTariff", () => {
   });
 
   it("is frozen, its rate lists and rates too", () => {
+    const base = baseTariff();
     const ct = compileTariff(base);
     expect(Object.isFrozen(ct)).toBe(true);
     expect(Object.isFrozen(ct.rates)).toBe(true);
@@ -82,7 +86,7 @@ describe("compiled conditions", () => {
     sessionMinutes: { max: "30" },
     idleMinutes: { min: "5", max: "60" },
   });
-  const ctx = {
+  const context = () => ({
     date: "2026-01-31",
     weekday: 6,
     msOfDay: (23 * 3600 + 5 * 60 + 7) * 1000,
@@ -90,10 +94,11 @@ describe("compiled conditions", () => {
     powerKW: new Dec("50"),
     sessionMinutes: new Dec("29.99999"),
     idleMinutes: new Dec("0"),
-  };
+  });
 
   it("describe themselves and what they saw, for explain", () => {
     const checks = compiled();
+    const ctx = context();
     expect(checks.map((c) => [c.name, c.describe, c.observed(ctx)])).toEqual([
       ["days", "days sat, sun", "local day was sat"],
       ["timeOfDay", "timeOfDay 22:00–06:00 (across midnight)", "local time was 23:05:07"],
@@ -111,6 +116,7 @@ describe("compiled conditions", () => {
   });
 
   it("dates include from and exclude to; either end may be open", () => {
+    const ctx = context();
     const [dates] = compileConditions({ dates: { from: "2026-01-01", to: "2026-02-01" } });
     const on = (date: string) => dates!.holds({ ...ctx, date });
     expect([on("2025-12-31"), on("2026-01-01"), on("2026-01-31"), on("2026-02-01")]).toEqual([false, true, true, false]);
@@ -120,6 +126,7 @@ describe("compiled conditions", () => {
   });
 
   it("time of day: from included, to excluded, on both sides of midnight", () => {
+    const ctx = context();
     const at = (when: { from: string; to: string }, h: number, m: number) => compileConditions({ timeOfDay: when })[0]!.holds({ ...ctx, msOfDay: (h * 60 + m) * 60_000 });
     const day = { from: "08:00", to: "08:30" };
     expect([at(day, 7, 59), at(day, 8, 0), at(day, 8, 29), at(day, 8, 30)]).toEqual([false, true, true, false]);
@@ -140,9 +147,10 @@ describe("compiled conditions", () => {
 
 describe("a parsed tariff remembers its compiled form", () => {
   const doc = { version: 1, id: "memo", market: "FR", currency: "EUR", energy: [{ price: "0.45" }] };
-  const s = parseSession({ start: "2026-05-04T06:00:00Z", end: "2026-05-04T09:00:00Z", energyKWh: "22.5" });
+  const session = () => parseSession({ start: "2026-05-04T06:00:00Z", end: "2026-05-04T09:00:00Z", energyKWh: "22.5" });
 
   it("compiles once: priceSession(parseTariff(t), s) in a loop reuses the first compilation", () => {
+    const s = session();
     const parsed = parseTariff(doc);
     const first = compiledFor(parsed);
     expect(compiledFor(parsed)).toBe(first);
@@ -153,6 +161,7 @@ describe("a parsed tariff remembers its compiled form", () => {
   });
 
   it("is not carried by a copy (a changed copy is compiled afresh) nor shown by JSON", () => {
+    const s = session();
     const parsed = parseTariff(doc);
     const copy = { ...parsed, energy: [{ price: "0.5" }] };
     expect(compiledFor(copy)).not.toBe(compiledFor(copy));
@@ -163,9 +172,9 @@ describe("a parsed tariff remembers its compiled form", () => {
 
 describe("compileChecked (tariffs the library built itself) and isCompiled", () => {
   // A tariff in parseTariff's normal form, changed by hand: compileChecked does not check it again.
-  const own = base;
+  const own = baseTariff;
   const refusal = (t: object) => {
-    const e = thrown(() => compileChecked({ ...own, ...t } as Tariff));
+    const e = thrown(() => compileChecked({ ...own(), ...t } as Tariff));
     return [e.message, e.issues];
   };
 
@@ -179,8 +188,9 @@ describe("compileChecked (tariffs the library built itself) and isCompiled", () 
   });
 
   it("compiles a valid tariff it is given without parsing it", () => {
-    expect(compileChecked(own).rates.energy).toHaveLength(1);
-    expect(compileChecked({ ...own, market: "US-TX", currency: "USD", timeZone: "America/Denver" } as Tariff).zone.name).toBe("America/Denver");
+    const tariff = own();
+    expect(compileChecked(tariff).rates.energy).toHaveLength(1);
+    expect(compileChecked({ ...tariff, market: "US-TX", currency: "USD", timeZone: "America/Denver" } as Tariff).zone.name).toBe("America/Denver");
   });
 
   it("compileTariff of something that is not an object is a TariffError, not a TypeError", () => {
@@ -188,6 +198,7 @@ describe("compileChecked (tariffs the library built itself) and isCompiled", () 
   });
 
   it("isCompiled tells a compiled tariff by its rates and zone together", () => {
+    const base = baseTariff();
     const ct = compileTariff(base);
     expect([isCompiled(ct), isCompiled(base)]).toEqual([true, false]);
     expect(isCompiled({ ...base, rates: ct.rates } as unknown as Tariff)).toBe(false);
