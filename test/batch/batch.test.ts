@@ -14,7 +14,7 @@ const ATHENS = join(ROOT, "tariffs/gr/athens-dc-150.json");
 const dir = mkdtempSync(join(tmpdir(), "ev-tariff-batch-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const athens = compileTariff(parseTariff(JSON.parse(readFileSync(ATHENS, "utf8"))));
+const compiledAthens = () => compileTariff(parseTariff(JSON.parse(readFileSync(ATHENS, "utf8"))));
 
 /** Sessions of varied cost: some with many meter readings, some plain, across local-time edges. */
 function sessions(count: number): Record<string, unknown>[] {
@@ -65,6 +65,7 @@ describe("ev-tariff batch", () => {
     const r = cli([ATHENS, file, "--workers", "3"]);
     expect(r.code, r.stderr).toBe(0);
     const out = records(r.stdout);
+    const athens = compiledAthens();
     expect(out.map((x) => x.line)).toEqual(input.map((_, i) => i + 1));
     out.forEach((x, i) => expect(x.receipt).toEqual(priceSession(athens, parseSession(input[i]))));
     expect(r.stderr).toMatch(/batch: 700 priced, 0 error record\(s\), 0 not done, 700 line\(s\) in [\d.]+ s: \d+ sessions\/s, 3 worker\(s\)/);
@@ -87,6 +88,7 @@ describe("ev-tariff batch", () => {
     expect(out[1]!.error!.issues[0]!.message).toMatch(/^is not valid JSON/);
     expect(out[3]!.error!.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["/end", "/energyKWh"]));
     expect(out[4]!.error!.issues).toEqual([{ path: "", message: "must be a session object" }]);
+    const athens = compiledAthens();
     const gross = good.map((s) => Math.round(Number(priceSession(athens, parseSession(s)).totals.gross) * 100)).reduce((a, b) => a + b, 0);
     expect(r.stderr).toContain("batch: 3 priced, 3 error record(s), 0 not done, 7 line(s)");
     expect(r.stderr).toContain(`batch: totals (gross): EUR ${(gross / 100).toFixed(2)}`);

@@ -6,7 +6,7 @@ import type { Slice } from "../../src/price/types.js";
 import { conditions, decimalText, sessionDoc, tariffDoc } from "../properties/arbitraries.js";
 import { runs } from "../helpers/runs.js";
 import { thrown } from "../helpers/issues.js";
-import { athens, brusselsNightDoc } from "../helpers/tariffs.js";
+import { brusselsNightDoc, makeAthens } from "../helpers/tariffs.js";
 
 /** Rates with at most one condition each, so that prices do change within a session often. */
 const oneCondition = fc.tuple(conditions(), fc.nat()).map(([c, n]) => {
@@ -35,6 +35,7 @@ const issuePath = (f: () => unknown) => thrown(f).issues[0]!.path;
 
 describe("startMeter", () => {
   it("prices the session so far, tells the next change, and ends with priceSession's receipt", () => {
+    const athens = makeAthens();
     // 2026-06-01 is in summer time: Athens is UTC+3, so 13:50Z is 16:50 local.
     const meter = startMeter(athens, { start: "2026-06-01T13:50:00Z", payment: "card", id: "live-1" });
     expect(meter.state).toBe("charging");
@@ -170,6 +171,7 @@ describe("startMeter", () => {
   });
 
   it("refuses events out of order and inconsistent readings, naming the field", () => {
+    const athens = makeAthens();
     const meter = startMeter(athens, { start: "2026-06-01T13:50:00Z" });
     expect(issuePath(() => meter.update({ at: "2026-06-01T13:50:00Z", kWh: "1" }))).toBe("/kWh");
     expect(issuePath(() => meter.update({ at: "2026-06-01T13:40:00Z", kWh: "0" }))).toBe("/at");
@@ -200,6 +202,7 @@ describe("startMeter", () => {
 });
 
 function athensDoc() {
+  const athens = makeAthens();
   return JSON.parse(JSON.stringify(athens)) as Record<string, unknown>;
 }
 

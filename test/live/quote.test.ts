@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseSession, parseTariff, priceSession, quote, runPricing, TariffError } from "../../src/index.js";
-import { athens } from "../helpers/tariffs.js";
+import { makeAthens } from "../helpers/tariffs.js";
 
 
 describe("quote", () => {
   it("builds the session from kWh / kW and idle minutes, prices it, and gives the cost by minute (hand-worked)", () => {
+    const athens = makeAthens();
     // 16:50 local (UTC+3 in June): 10 minutes at 0.49, then 17:00 local and 0.59; 30 kWh at 60 kW = 30 min.
     const q = quote(athens, { start: "2026-06-01T13:50:00Z", kWh: "30", powerKW: "60", idleMinutes: "20" });
     expect(q.session).toEqual({
@@ -107,6 +108,7 @@ describe("quote", () => {
   });
 
   it("quotes zero energy (idle only, or nothing at all) and refuses bad input with the field named", () => {
+    const athens = makeAthens();
     const zero = quote(athens, { start: "2026-06-01T13:50:00Z", kWh: 0, powerKW: 0 });
     expect(zero.curve.points).toEqual([{ minute: 0, at: "2026-06-01T13:50:00Z", kWh: "0", cost: { energy: "0", idle: "0", flat: "0.5" }, total: "0.5" }]);
     expect(zero.receipt.totals.gross).toBe("0.50");

@@ -18,7 +18,7 @@ import {
   TEXT_LANGUAGES,
 } from "../../src/index.js";
 import { embeddedZones } from "../../src/time/embedded-zones.js";
-import { athens, athensReceipt, cashReceipt, everyPhrase, maxReceipt } from "./fixtures.js";
+import { makeAthens, makeAthensReceipt, makeCashReceipt, makeEveryPhrase, makeMaxReceipt } from "./fixtures.js";
 import { brusselsNightDoc } from "../helpers/tariffs.js";
 
 const NB = "\u00a0";
@@ -57,6 +57,8 @@ describe("without Intl", () => {
   });
 
   it("describes a tariff in each language with fixed formats: separators, symbol placement, 24-hour times", () => {
+    const athens = makeAthens();
+    const everyPhrase = makeEveryPhrase();
     const energy = withoutIntl(() => Object.fromEntries(TEXT_LANGUAGES.map((lang) => [lang, tariffSentences(athens, lang)[1]])));
     expect(energy).toEqual({
       en: "Energy: €0.59 per kWh from 17:00 to 21:00; otherwise €0.39 per kWh from 23:00 to 07:00; otherwise €0.49 per kWh.",
@@ -153,6 +155,7 @@ describe("without Intl", () => {
   });
 
   it("meter and quote run without Intl on a tariff compiled with the embedded zones", () => {
+    const athens = makeAthens();
     const receipts = withoutIntl(() => {
       const tariff = compileTariff(athens, { zones: embeddedZones });
       const meter = startMeter(tariff, { start: "2026-06-01T13:50:00Z" });
@@ -167,6 +170,11 @@ describe("without Intl", () => {
   });
 
   it("never throws, and writes no 'undefined' or 'NaN', with no Intl, a throwing Intl or one without formatToParts", () => {
+    const athens = makeAthens();
+    const athensReceipt = makeAthensReceipt();
+    const cashReceipt = makeCashReceipt();
+    const everyPhrase = makeEveryPhrase();
+    const maxReceipt = makeMaxReceipt();
     for (const replacement of [undefined, broken, partial]) {
       for (const lang of [...TEXT_LANGUAGES, "pap-AW", "de-BE", "xx", "not a locale", undefined]) {
         const texts = withIntl(replacement, () => [

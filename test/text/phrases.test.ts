@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { describeTariff, renderReceipt, TEXT_LANGUAGES, type Phrases } from "../../src/index.js";
 import { LANGUAGES } from "../../src/text/lang/index.js";
-import { athensReceipt, cashReceipt, everyPhrase, freeTariff, maxReceipt } from "./fixtures.js";
+import { makeAthensReceipt, makeCashReceipt, makeEveryPhrase, makeFreeTariff, makeMaxReceipt } from "./fixtures.js";
 
 function recording(base: Phrases) {
   const seen = new Map<string, string[]>();
@@ -44,6 +44,11 @@ describe("phrase tables", () => {
 
   for (const lang of TEXT_LANGUAGES) {
     it(`${lang}: every phrase is used by some text and shows in it`, () => {
+      const athensReceipt = makeAthensReceipt();
+      const cashReceipt = makeCashReceipt();
+      const everyPhrase = makeEveryPhrase();
+      const maxReceipt = makeMaxReceipt();
+      const freeTariff = makeFreeTariff();
       const { phrases, seen } = recording(LANGUAGES[lang].phrases);
       const texts = [
         describeTariff(everyPhrase, lang, { phrases }),

@@ -4,56 +4,62 @@
  */
 import { describe, expect, it } from "vitest";
 import { describeTariff, parseSession, parseTariff, priceSession, renderReceipt, resolveTextLocale, tariffSentences } from "../../src/index.js";
-import { athens, athensReceipt } from "./fixtures.js";
+import { makeAthens, makeAthensReceipt } from "./fixtures.js";
 import { brusselsNightDoc } from "../helpers/tariffs.js";
 
 const NB = "\u00a0";
 const NNB = "\u202f";
 
-const brooklyn = parseTariff({
-  version: 1,
-  id: "us-ny",
-  market: "US-NY",
-  currency: "USD",
-  timeZone: "America/New_York",
-  energy: [{ price: "0.25", when: { timeOfDay: { from: "23:00", to: "06:00" } } }, { price: "0.38" }],
-  time: [],
-  idle: [],
-  flat: [],
-});
-const panama = parseTariff({
-  version: 1,
-  id: "pa",
-  market: "PA",
-  currency: "USD",
-  energy: [{ price: "0.35" }],
-  time: [{ price: "6.00", when: { sessionMinutes: { min: 45 } } }],
-  idle: [],
-  flat: [{ price: "1.00" }],
-  maxPrice: "1234.50",
-});
-const saoPaulo = parseTariff({
-  version: 1,
-  id: "br",
-  market: "BR-SP",
-  currency: "BRL",
-  timeZone: "America/Sao_Paulo",
-  energy: [{ price: "2.19", when: { days: ["sat", "sun"] } }, { price: "2.49" }],
-  time: [],
-  idle: [{ price: "1.20", when: { idleMinutes: { min: 1 } } }],
-  flat: [],
-  minPrice: "1234.56",
-});
-const aruba = parseTariff({ version: 1, id: "aw", market: "AW", currency: "AWG", energy: [{ price: "0.95" }], time: [], idle: [], flat: [{ price: "2.50" }] });
-const brusselsNight = parseTariff({ ...brusselsNightDoc, maxPrice: "1234.50" });
+const makeBrooklyn = () =>
+  parseTariff({
+    version: 1,
+    id: "us-ny",
+    market: "US-NY",
+    currency: "USD",
+    timeZone: "America/New_York",
+    energy: [{ price: "0.25", when: { timeOfDay: { from: "23:00", to: "06:00" } } }, { price: "0.38" }],
+    time: [],
+    idle: [],
+    flat: [],
+  });
+const makePanama = () =>
+  parseTariff({
+    version: 1,
+    id: "pa",
+    market: "PA",
+    currency: "USD",
+    energy: [{ price: "0.35" }],
+    time: [{ price: "6.00", when: { sessionMinutes: { min: 45 } } }],
+    idle: [],
+    flat: [{ price: "1.00" }],
+    maxPrice: "1234.50",
+  });
+const makeSaoPaulo = () =>
+  parseTariff({
+    version: 1,
+    id: "br",
+    market: "BR-SP",
+    currency: "BRL",
+    timeZone: "America/Sao_Paulo",
+    energy: [{ price: "2.19", when: { days: ["sat", "sun"] } }, { price: "2.49" }],
+    time: [],
+    idle: [{ price: "1.20", when: { idleMinutes: { min: 1 } } }],
+    flat: [],
+    minPrice: "1234.56",
+  });
+const makeAruba = () => parseTariff({ version: 1, id: "aw", market: "AW", currency: "AWG", energy: [{ price: "0.95" }], time: [], idle: [], flat: [{ price: "2.50" }] });
+const makeBrusselsNight = () => parseTariff({ ...brusselsNightDoc, maxPrice: "1234.50" });
 /** The night Brussels springs forward: 23:30Z is 00:30 CET, 02:30Z is 04:30 CEST. */
-const dstReceipt = priceSession(
-  brusselsNight,
-  parseSession({ id: "dst", start: "2026-03-28T23:30:00Z", chargingEnd: "2026-03-29T02:00:00Z", end: "2026-03-29T02:30:00Z", energyKWh: "22.5", payment: "cash" }),
-);
+const makeDstReceipt = () =>
+  priceSession(
+    makeBrusselsNight(),
+    parseSession({ id: "dst", start: "2026-03-28T23:30:00Z", chargingEnd: "2026-03-29T02:00:00Z", end: "2026-03-29T02:30:00Z", energyKWh: "22.5", payment: "cash" }),
+  );
 
 describe("describeTariff: full sentences", () => {
   it("en: AFIR order, time of use in words, the idle fee per minute with its grace period", () => {
+    const athens = makeAthens();
+    const brooklyn = makeBrooklyn();
     expect(tariffSentences(athens, "en-GB")).toEqual([
       "DC 150 kW, time of use",
       "Energy: €0.59 per kWh from 17:00 to 21:00; otherwise €0.39 per kWh from 23:00 to 07:00; otherwise €0.49 per kWh.",
@@ -67,6 +73,9 @@ describe("describeTariff: full sentences", () => {
   });
 
   it("es: Spain, the US and Panama (where Intl writes USD)", () => {
+    const athens = makeAthens();
+    const brooklyn = makeBrooklyn();
+    const panama = makePanama();
     expect(tariffSentences(athens, "es-ES").slice(1, 4)).toEqual([
       `Energía: 0,59${NB}€ por kWh de 17:00 a 21:00; en otro caso, 0,39${NB}€ por kWh de 23:00 a 7:00; en otro caso, 0,49${NB}€ por kWh.`,
       `Cargo por sesión: 0,50${NB}€.`,
@@ -83,6 +92,7 @@ describe("describeTariff: full sentences", () => {
   });
 
   it("pt: Brazilian reais, days as habits, a singular minute", () => {
+    const saoPaulo = makeSaoPaulo();
     expect(tariffSentences(saoPaulo, "pt-BR")).toEqual([
       `Energia: R$${NB}2,19 por kWh aos sábados e aos domingos; caso contrário, R$${NB}2,49 por kWh.`,
       `Taxa de ocupação (após o fim do carregamento): R$${NB}0,02 por minuto após um período de tolerância de 1 minuto; caso contrário, grátis.`,
@@ -92,6 +102,7 @@ describe("describeTariff: full sentences", () => {
   });
 
   it("el: the Greek name, 12-hour times as CLDR has them, rates separated by the ano teleia", () => {
+    const athens = makeAthens();
     expect(tariffSentences(athens, "el-GR").slice(0, 2)).toEqual([
       "DC 150 kW, χρονοχρέωση",
       `Ενέργεια: 0,59${NB}€ ανά kWh από 5:00 μ.μ. έως 9:00 μ.μ.· διαφορετικά 0,39${NB}€ ανά kWh από 11:00 μ.μ. έως 7:00 π.μ.· διαφορετικά 0,49${NB}€ ανά kWh.`,
@@ -102,6 +113,8 @@ describe("describeTariff: full sentences", () => {
   });
 
   it("nl: Belgium and Aruba (pap-AW has no Intl data: Dutch of Aruba, florins)", () => {
+    const aruba = makeAruba();
+    const brusselsNight = makeBrusselsNight();
     expect(describeTariff(brusselsNight, "nl-BE")).toBe(
       [
         `Energie: €${NB}0,25 per kWh van 22:00 tot 03:00; anders €${NB}0,40 per kWh.`,
@@ -118,6 +131,7 @@ describe("describeTariff: full sentences", () => {
   });
 
   it("fr: Belgian French groups with U+202F, sets € apart with U+00A0, and spaces before : and ;", () => {
+    const brusselsNight = makeBrusselsNight();
     expect(tariffSentences(brusselsNight, "fr-BE")).toEqual([
       `Énergie${NB}: 0,25${NB}€ par kWh de 22:00 à 03:00${NNB}; sinon 0,40${NB}€ par kWh.`,
       `Frais d’occupation (après la fin de la charge)${NB}: 0,20${NB}€ par minute (facturé par tranches de 1 minute) après un délai de grâce de 10 minutes${NNB}; sinon gratuit.`,
@@ -129,6 +143,7 @@ describe("describeTariff: full sentences", () => {
 
 describe("renderReceipt: full receipts", () => {
   it("nl-BE on the night of the DST change: local times in the station's zone, whatever the host's", () => {
+    const dstReceipt = makeDstReceipt();
     expect(renderReceipt(dstReceipt, "nl-BE").split("\n")).toEqual([
       "Laadbon",
       "Tarief be-night, sessie dst",
@@ -148,6 +163,7 @@ describe("renderReceipt: full receipts", () => {
   });
 
   it("fr-BE", () => {
+    const dstReceipt = makeDstReceipt();
     const lines = renderReceipt(dstReceipt, "fr-BE").split("\n");
     expect(lines.slice(2, 4)).toEqual([`Début${NB}: 29 mars 2026, 00:30`, `Fin${NB}: 29 mars 2026, 04:30`]);
     expect(lines[6]).toBe(`Énergie 00:30–03:00${NB}: 13,5 kWh × 0,25${NB}€/kWh = 3,38${NB}€`);
@@ -155,6 +171,7 @@ describe("renderReceipt: full receipts", () => {
   });
 
   it("el-GR and en-GB", () => {
+    const athensReceipt = makeAthensReceipt();
     const el = renderReceipt(athensReceipt, "el-GR").split("\n");
     expect(el.slice(0, 3)).toEqual(["Απόδειξη φόρτισης", "Τιμολόγιο gr-athens-dc-150, συνεδρία gr-evening-1", "Έναρξη: 20 Νοε 2026, 4:40 μ.μ."]);
     expect(el[9]).toBe(`Χρέωση παραμονής 5:55 μ.μ.–6:05 μ.μ.: 10 λ. × 24,00${NB}€/ώρα = 4,00${NB}€`);
@@ -179,6 +196,7 @@ describe("renderReceipt: full receipts", () => {
   });
 
   it("es and pt", () => {
+    const athensReceipt = makeAthensReceipt();
     const es = renderReceipt(athensReceipt, "es-ES").split("\n");
     expect(es.slice(6, 7)).toEqual([`Energía 16:40–17:00: 16 kWh × 0,49${NB}€/kWh = 7,84${NB}€`]);
     expect(es.slice(-4)).toEqual([`Total: 31,22${NB}€`, `Incluye ΦΠΑ 6${NB}%: 1,54${NB}€ (base 25,68${NB}€)`, `Incluye ΦΠΑ 24${NB}%: 0,77${NB}€ (base 3,23${NB}€)`, "Pagado con tarjeta."]);
