@@ -24,10 +24,11 @@ import { Decimal } from "../../src/money/decimal-lib.js";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const TARIFF_FILE = "be/brussels-dc-150.json";
 const tariffText = readFileSync(join(root, "tariffs", TARIFF_FILE), "utf8");
-const tariff = parseTariff(JSON.parse(tariffText));
+const bundledTariff = () => parseTariff(JSON.parse(tariffText));
 
 /** The receipt the page must show, computed here from the same inputs. */
 function expected(start: string, chargingEnd: string, end: string, payment: "card" | "cash" = "card"): Receipt {
+  const tariff = bundledTariff();
   return priceSession(tariff, parseSession({ start, chargingEnd, end, energyKWh: "45", payment }));
 }
 
@@ -144,6 +145,7 @@ describe.skipIf(process.env.EXPECTED_HOST_TZ !== "UTC")("the price preview page 
   });
 
   it("prices a chosen tariff and session exactly as priceSession does, in the station's time and in UTC", async () => {
+    const tariff = bundledTariff();
     let n = await page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
     await page.selectOption('[data-testid="tariff-select"]', TARIFF_FILE);
     expect(await page.inputValue('[data-testid="tariff-json"]')).toBe(tariffText);
@@ -187,6 +189,7 @@ describe.skipIf(process.env.EXPECTED_HOST_TZ !== "UTC")("the price preview page 
   }, 60_000);
 
   it("changes the receipt and tariff text with the language", async () => {
+    const tariff = bundledTariff();
     const n = await page.evaluate(() => Number(document.getElementById("results")?.dataset.renders));
     const before = await pageReceipt(page);
     await page.selectOption('[data-testid="language"]', "fr");
@@ -314,6 +317,7 @@ describe.skipIf(process.env.EXPECTED_HOST_TZ !== "UTC")("the price preview page 
   }, 30_000);
 
   it("draws the cost curves of two tariffs for the same session, against time or energy", async () => {
+    const tariff = bundledTariff();
     const OTHER = "fr/lyon-dc-100.json";
     const other = parseTariff(JSON.parse(readFileSync(join(root, "tariffs", OTHER), "utf8")));
     const input = { start: "2026-06-01T19:20:00Z", kWh: "45", powerKW: "50", idleMinutes: "25" };
