@@ -143,8 +143,11 @@ const den = (q: Q): Int => (typeof q === "object" ? q.d : 1);
 
 export const isWhole = (q: Q): q is Int => typeof q !== "object";
 
+// A fraction plus or minus an integer needs no reduction: gcd(n ± k·d, d) = gcd(n, d) = 1.
+
 export function qadd(a: Q, b: Q): Q {
-  if (typeof a !== "object" && typeof b !== "object") return iadd(a, b);
+  if (typeof a !== "object") return typeof b !== "object" ? iadd(a, b) : { n: iadd(imul(a, b.d), b.n), d: b.d };
+  if (typeof b !== "object") return { n: iadd(a.n, imul(b, a.d)), d: a.d };
   const ad = den(a);
   const bd = den(b);
   if (ad === bd) return frac(iadd(num(a), num(b)), ad);
@@ -152,7 +155,8 @@ export function qadd(a: Q, b: Q): Q {
 }
 
 export function qsub(a: Q, b: Q): Q {
-  if (typeof a !== "object" && typeof b !== "object") return isub(a, b);
+  if (typeof a !== "object") return typeof b !== "object" ? isub(a, b) : { n: isub(imul(a, b.d), b.n), d: b.d };
+  if (typeof b !== "object") return { n: isub(a.n, imul(b, a.d)), d: a.d };
   const ad = den(a);
   const bd = den(b);
   if (ad === bd) return frac(isub(num(a), num(b)), ad);
@@ -176,7 +180,37 @@ export function qdiv(a: Q, b: Q): Q {
 
 export function qcmp(a: Q, b: Q): number {
   if (typeof a !== "object" && typeof b !== "object") return a < b ? -1 : a > b ? 1 : 0;
-  return icmp(imul(num(a), den(b)), imul(num(b), den(a)));
+  return roughCmp(a, b) || icmp(imul(num(a), den(b)), imul(num(b), den(a)));
+}
+
+/** q's nearest double within 3 × 2^-53 of its size, or NaN when a part is beyond the doubles. */
+function approx(q: Q): number {
+  if (typeof q !== "object") return Number(q);
+  const d = Number(q.d);
+  return d === Infinity ? NaN : Number(q.n) / d;
+}
+
+/**
+ * The sign of a − b when their doubles decide it beyond doubt, else 0 (too close to tell, or out of
+ * the doubles' range). Each double is within 3 × 2^-53 of its value's size, so a gap over 2^-50 of
+ * their sizes is real. An instant cut where energy crosses a threshold is a fraction whose numerator
+ * is a BigInt; compared with the other cuts this way, the engine seldom multiplies BigInts.
+ *
+ * @example
+ * roughCmp({ n: 1, d: 3 }, 0) // 1
+ * roughCmp({ n: 1, d: 3 }, { n: 3333333333333333, d: 10000000000000000 }) // 0: too close to tell
+ */
+export function roughCmp(a: Q, b: Q): number {
+  const x = approx(a);
+  const y = approx(b);
+  const size = (x < 0 ? -x : x) + (y < 0 ? -y : y);
+  // (NaN and infinite sizes fail both tests; so do sizes near the subnormal doubles.)
+  if (size > 1e-290) {
+    const bound = size * 2 ** -50;
+    if (x - y > bound) return 1;
+    if (y - x > bound) return -1;
+  }
+  return 0;
 }
 
 export const qeq = (a: Q, b: Q): boolean => qcmp(a, b) === 0;
