@@ -138,6 +138,7 @@ export interface EngineSegment {
   /** Metered quantity (1e-6 kWh or ms); billed adds the step's extra. */
   metered: Q;
   billed: Q;
+  /** Indexes of its slices in the trace (empty without one). */
   readonly slices: number[];
 }
 
@@ -254,6 +255,20 @@ export function allocate(total: Int, weights: readonly Int[]): Int[] {
 function energyAt(p: Profile, t: Q, hint: { j: number }): Q {
   const at = p.at;
   const n = at.length;
+  if (typeof t === "number") {
+    // A whole-millisecond instant (every cut but a threshold's): compared as numbers.
+    if (t >= at[n - 1]!) return p.e[n - 1]!;
+    if (t <= at[0]!) return p.e[0]!;
+    let j = hint.j;
+    if (t < at[j]!) j = 0;
+    while (t >= at[j + 1]!) j++;
+    hint.j = j;
+    const a = at[j]!;
+    if (t === a) return p.e[j]!;
+    const ea = p.e[j]!;
+    const de = qsub(p.e[j + 1]!, ea);
+    return de === 0 ? ea : qadd(ea, qdiv(qmul(de, t - a), at[j + 1]! - a));
+  }
   if (qcmp(t, at[n - 1]!) >= 0) return p.e[n - 1]!;
   if (qcmp(t, at[0]!) <= 0) return p.e[0]!;
   let j = hint.j;
@@ -261,7 +276,7 @@ function energyAt(p: Profile, t: Q, hint: { j: number }): Q {
   while (qcmp(t, at[j + 1]!) >= 0) j++;
   hint.j = j;
   const a = at[j]!;
-  if (t === a) return p.e[j]!;
+  // (t is a fraction here, never equal to a whole-millisecond reading.)
   const ea = p.e[j]!;
   const de = qsub(p.e[j + 1]!, ea);
   if (de === 0) return ea;
@@ -281,64 +296,93 @@ function instantOfEnergy(p: Profile, k: Int): Q | undefined {
   return undefined;
 }
 
+/** The readings that cut a session: `at[from..to]` of the profile, strictly in time order (as every profile is built). */
+interface Readings {
+  readonly at: readonly number[];
+  readonly from: number;
+  readonly to: number;
+  readonly chargingEnd: number;
+}
+
+/** The sorted cuts: each instant once; with the trace, each with all its reasons in the order they were added. */
+interface SortedCuts {
+  readonly instants: Q[];
+  readonly reasons: CutReason[][];
+  /** Whether the instant is a reading and nothing else. */
+  readonly onlyReading: boolean[];
+}
+
 /**
- * The cuts within [start, end], sorted, each instant once; with the trace, each with all its
- * reasons (in the order they were added). Whole-millisecond cuts without a trace, the common case,
- * are sorted as numbers by the engine's native sort.
+ * The cuts within [start, end], sorted, merged with the readings (already in time order, so a
+ * session's many readings are never sorted). Reasons, with the trace, come in the order the cuts
+ * were added: start, chargingEnd and end, then the readings, then the rest.
  */
-function sortedCuts(cuts: Cuts, start: number, end: number, trace: boolean): { instants: Q[]; reasons: CutReason[][] } {
+function sortedCuts(cuts: Cuts, readings: Readings, start: number, end: number, trace: boolean): SortedCuts {
   const at = cuts.at;
-  const instants: Q[] = [];
-  const reasons: CutReason[][] = [];
-  if (!trace && at.every((t) => typeof t === "number")) {
-    const sorted = (at as number[]).slice();
-    // Few and nearly sorted: an insertion sort; many: the native numeric sort.
-    if (sorted.length > 40) sorted.sort((a, b) => a - b);
-    else
-      for (let i = 1; i < sorted.length; i++) {
-        const v = sorted[i]!;
-        let k = i - 1;
-        for (; k >= 0 && sorted[k]! > v; k--) sorted[k + 1] = sorted[k]!;
-        sorted[k + 1] = v;
-      }
-    for (let i = 0; i < sorted.length; i++) {
-      const t = sorted[i]!;
-      if (t >= start && t <= end && (instants.length === 0 || t !== instants[instants.length - 1])) instants.push(t);
-    }
-    return { instants, reasons };
-  }
   const order: number[] = [];
-  for (let i = 0; i < at.length; i++) if (qcmp(at[i]!, start) >= 0 && qcmp(at[i]!, end) <= 0) order.push(i);
-  // Few (a threshold or two among a session's readings): an insertion sort, stable like the comparator's ties.
-  if (order.length > 40) order.sort((a, b) => qcmp(at[a]!, at[b]!) || a - b);
+  for (let i = 0; i < at.length; i++) {
+    const t = at[i]!;
+    if (typeof t === "number" ? t >= start && t <= end : qcmp(t, start) >= 0 && qcmp(t, end) <= 0) order.push(i);
+  }
+  const before = (i: number, k: number): boolean => {
+    const a = at[i]!;
+    const b = at[k]!;
+    const c = typeof a === "number" && typeof b === "number" ? a - b : qcmp(a, b);
+    return c < 0 || (c === 0 && i < k);
+  };
+  // Few and nearly in order: an insertion sort; many (a long session's local edges): the native sort. Both stable.
+  if (order.length > 40) order.sort((i, k) => (before(i, k) ? -1 : 1));
   else
     for (let i = 1; i < order.length; i++) {
       const v = order[i]!;
       let k = i - 1;
-      for (; k >= 0 && qcmp(at[order[k]!]!, at[v]!) > 0; k--) order[k + 1] = order[k]!;
+      for (; k >= 0 && before(v, order[k]!); k--) order[k + 1] = order[k]!;
       order[k + 1] = v;
     }
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    const last = instants.length - 1;
-    if (last >= 0 && qcmp(instants[last]!, at[i]!) === 0) {
-      if (trace && !reasons[last]!.includes(cuts.why[i]!)) reasons[last]!.push(cuts.why[i]!);
-    } else {
-      instants.push(at[i]!);
-      if (trace) reasons.push([cuts.why[i]!]);
+  const instants: Q[] = [];
+  const reasons: CutReason[][] = [];
+  const onlyReading: boolean[] = [];
+  const why = (list: CutReason[], r: CutReason) => {
+    if (!list.includes(r)) list.push(r);
+  };
+  let r = readings.from;
+  while (r <= readings.to && readings.at[r]! < start) r++;
+  let k = 0;
+  while (k < order.length || (r <= readings.to && readings.at[r]! <= end)) {
+    const reading = r <= readings.to && readings.at[r]! <= end ? readings.at[r]! : undefined;
+    const cut = k < order.length ? at[order[k]!]! : undefined;
+    const c = reading === undefined ? 1 : cut === undefined ? -1 : typeof cut === "number" ? reading - cut : qcmp(reading, cut);
+    const t = c < 0 ? reading! : cut!;
+    instants.push(t);
+    onlyReading.push(c < 0);
+    const list: CutReason[] = [];
+    if (trace) reasons.push(list);
+    // The cuts at t added before the readings (start, chargingEnd, end), the reading, the cuts added after.
+    const first = k;
+    if (c >= 0) while (k < order.length && qcmp(at[order[k]!]!, t) === 0) k++;
+    if (trace) for (let j = first; j < k && order[j]! < 3; j++) why(list, cuts.why[order[j]!]!);
+    if (c <= 0) {
+      if (trace) why(list, reading === readings.chargingEnd ? "chargingEnd" : "meter");
+      r++;
     }
+    if (trace) for (let j = first; j < k; j++) if (order[j]! >= 3) why(list, cuts.why[order[j]!]!);
   }
-  return { instants, reasons };
+  return { instants, reasons, onlyReading };
 }
 
-/** Cuts, as parallel lists of instants and reasons. */
+/** Cuts other than the readings, as parallel lists of instants and reasons; `count` includes the readings. */
 class Cuts {
   readonly at: Q[] = [];
   readonly why: CutReason[] = [];
+  count = 0;
   add(at: Q, why: CutReason): void {
-    // Bounded whatever the session's length, its readings and the tariff's edges.
-    if (this.at.push(at) > MAX_CUTS) tooBig(`needs more than ${MAX_CUTS} slices (meter readings, the tariff's local-time edges on each day, thresholds)`);
+    this.at.push(at);
     this.why.push(why);
+    this.grow(1);
+  }
+  /** Bounded whatever the session's length, its readings and the tariff's edges. */
+  grow(n: number): void {
+    if ((this.count += n) > MAX_CUTS) tooBig(`needs more than ${MAX_CUTS} slices (meter readings, the tariff's local-time edges on each day, thresholds)`);
   }
 }
 
@@ -396,10 +440,10 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   cuts.add(start, "start");
   cuts.add(chargingEnd, "chargingEnd");
   cuts.add(end, "end");
+  // The readings: the profile's points after the start (the last one when it is not chargingEnd).
   const n = p.at.length;
-  for (let i = 1; i < n - 1; i++) cuts.add(p.at[i]!, p.at[i] === chargingEnd ? "chargingEnd" : "meter");
-  if (n > 1 && p.at[n - 1] !== chargingEnd) cuts.add(p.at[n - 1]!, "meter");
-  const readings = cuts.at.length;
+  const readings: Readings = { at: p.at, from: 1, to: n > 1 && p.at[n - 1] !== chargingEnd ? n - 1 : n - 2, chargingEnd };
+  cuts.grow(Math.max(0, readings.to));
   for (const k of f.energyCuts) {
     if (qcmp(k, 0) <= 0 || qcmp(k, p.total) >= 0) continue;
     const at = instantOfEnergy(p, k);
@@ -413,15 +457,11 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   }
   const runs = f.local && end > start ? localCuts(f, cuts, start, end) : undefined;
 
-  const { instants, reasons } = sortedCuts(cuts, start, end, o.trace);
+  const { instants, reasons, onlyReading } = sortedCuts(cuts, readings, start, end, o.trace);
   // Many readings: at a cut that is a reading and nothing else, only power changes (local edges,
   // thresholds and idle bounds are cuts of their own), so a dimension whose rates do not read it
   // keeps its rate. (Energy reaches a threshold equal to the total at a reading: then all are tested.)
-  let others: Set<Q> | undefined;
-  if (readings > 67 && !f.energyCuts.some((k) => qcmp(k, p.total) === 0)) {
-    others = new Set();
-    for (let k = 0; k < cuts.at.length; k++) if (k < 3 || k >= readings) others.add(cuts.at[k]!);
-  }
+  const skipReadings = readings.to > 64 && !f.energyCuts.some((k) => qcmp(k, p.total) === 0);
 
   // Slices: the conditions' view at each slice start, and the first matching rate per dimension.
   const rates = f.rates;
@@ -458,13 +498,14 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
       else flatSeen = true;
       if (rates.flat.length > 0) flat = firstMatch(rates.flat, c);
     }
-    const fresh = others === undefined || i === 0 || others.has(from);
+    const fresh = !skipReadings || i === 0 || !onlyReading[i]!;
+    const traced = o.trace ? i : -1;
     if (charging) {
-      const e = rates.energy.length > 0 ? meter(seg.energy, "energy", fresh || any.energy ? firstMatch(rates.energy, c) : kept(seg.energy), from, to, c.dE, i) : undefined;
-      const t = rates.time.length > 0 ? meter(seg.time, "time", fresh || any.time ? firstMatch(rates.time, c) : kept(seg.time), from, to, c.dt, i) : undefined;
+      const e = rates.energy.length > 0 ? meter(seg.energy, "energy", fresh || any.energy ? firstMatch(rates.energy, c) : kept(seg.energy), from, to, c.dE, traced) : undefined;
+      const t = rates.time.length > 0 ? meter(seg.time, "time", fresh || any.time ? firstMatch(rates.time, c) : kept(seg.time), from, to, c.dt, traced) : undefined;
       if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eAtTo, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: { ...(e !== undefined ? { energy: e } : {}), ...(t !== undefined ? { time: t } : {}) } });
     } else {
-      const d = rates.idle.length > 0 ? meter(seg.idle, "idle", fresh || any.idle ? firstMatch(rates.idle, c) : kept(seg.idle), from, to, qsub(to, from), i) : undefined;
+      const d = rates.idle.length > 0 ? meter(seg.idle, "idle", fresh || any.idle ? firstMatch(rates.idle, c) : kept(seg.idle), from, to, qsub(to, from), traced) : undefined;
       if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eFrom, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: d !== undefined ? { idle: d } : {} });
       eTo = eFrom;
     }
@@ -486,14 +527,17 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   return { receipt, trace: { slices, flatCtx: flatCtx!, flat, steps: priced.steps, lines: priced.lines, cap: priced.cap, taxes, taxDay, cash } };
 }
 
-/** Adds a slice to a dimension's segments: a new segment, or the last one grown when the rate is the same. */
+/**
+ * Adds a slice to a dimension's segments: a new segment, or the last one grown when the rate is the
+ * same. A segment lists its slices' indexes when they are traced (`slice` >= 0).
+ */
 function meter(list: EngineSegment[], dimension: Metered, rate: PlanRate | null, from: Q, to: Q, q: Q, slice: number): PlanRate | null {
   const last = list[list.length - 1];
-  if (last && last.rate === rate && qcmp(last.to, from) === 0) {
+  if (last && last.rate === rate && (last.to === from || qcmp(last.to, from) === 0)) {
     last.to = to;
     last.metered = qadd(last.metered, q);
-    last.slices.push(slice);
-  } else list.push({ dimension, rate, from, to, metered: q, billed: q, slices: [slice] });
+    if (slice >= 0) last.slices.push(slice);
+  } else list.push({ dimension, rate, from, to, metered: q, billed: q, slices: slice >= 0 ? [slice] : [] });
   return rate;
 }
 

@@ -101,7 +101,8 @@ export const alignedSessionDoc = fc
   .record({
     near: fc.constantFrom(...DST_NIGHTS),
     shiftHours: fc.integer({ min: -30, max: 30 }),
-    steps: fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 }),
+    // Up to 40 half hours, or 66 to 150 (over 64 readings, the engine skips the rates at a cut that is only a reading).
+    steps: fc.oneof(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 66, maxLength: 150 })),
     idleMinutes: fc.oneof(fc.integer({ min: 0, max: 180 }), fc.constant(0)),
     payment: fc.constantFrom("card", "app", "cash", undefined),
   })

@@ -45,6 +45,29 @@ describe("explain: why each slice starts", () => {
     ]);
   });
 
+  it("a reading at a session-minute threshold, an energy threshold and a local edge: one slice, its reasons in the order they were added", () => {
+    // 09:00 to 11:00 local (+02:00); at 10:00 the reading (10 kWh), 60 session minutes, 10 kWh and the 10:00 edge meet.
+    const t = parseTariff({
+      version: 1,
+      id: "tie",
+      market: "FR",
+      currency: "EUR",
+      energy: [{ price: "0.3", when: { energyKWh: { max: "10" } } }, { price: "0.4", when: { timeOfDay: { from: "10:00", to: "12:00" } } }, { price: "0.5" }],
+      time: [{ price: "1", when: { sessionMinutes: { min: "60" } } }],
+    });
+    const s = parseSession({ start: "2026-05-04T07:00:00Z", end: "2026-05-04T09:00:00Z", energyKWh: "22", meter: [{ at: "2026-05-04T08:00:00Z", kWh: "10" }] });
+    expect(explainSession(t, s).intervals.map((i) => [i.localFrom, i.cutBy])).toEqual([
+      ["2026-05-04 09:00", ["start"]],
+      ["2026-05-04 10:00", ["meter", "energyKWh", "sessionMinutes", "localTime"]],
+    ]);
+    expect(priceSession(t, s).lines.map((l) => [l.component, l.rate, l.quantity])).toEqual([
+      ["energy", "/energy/0", "10"],
+      ["energy", "/energy/1", "12"],
+      ["time", null, "1"],
+      ["time", "/time/0", "1"],
+    ]);
+  });
+
   it("both pricers agree on it", () => {
     const [t, s] = [tariff(), session()];
     expect(priceSession(t, s)).toEqual(runPricing(t, s).receipt);
