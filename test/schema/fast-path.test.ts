@@ -6,7 +6,7 @@
  * and a valid document takes the fast path.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { safeParseSession, safeParseTariff } from "../../src/index.js";
 import { checkSession, sessionShapeOk } from "../../src/schema/parse-session.js";
 import { checkTariff, tariffShapeOk } from "../../src/schema/parse-tariff.js";
@@ -122,6 +122,40 @@ const anySession = fc
     }
     return d;
   });
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("a valid document never reaches zod", () => {
+  it("parseSession of a valid session, with readings, reads it in one pass", () => {
+    const safeParse = vi.spyOn(sessionSchema, "safeParse");
+    const doc = { id: "s", start: "2026-05-04T08:00:00Z", chargingEnd: "2026-05-04T10:00:00+01:00", end: "2026-05-04T09:30:00Z", energyKWh: "22.5", meter: [{ at: "2026-05-04T08:30:00Z", kWh: 10 }] };
+    expect(safeParseSession(doc).ok).toBe(true);
+    expect(safeParse).not.toHaveBeenCalled();
+    // An invalid one is worded by the full checker.
+    expect(safeParseSession({ ...doc, end: "2026-05-04T07:00:00Z" }).ok).toBe(false);
+    expect(safeParse).toHaveBeenCalledTimes(1);
+  });
+
+  it("parseTariff of a valid tariff, with conditions and taxes, reads it in one pass", () => {
+    const safeParse = vi.spyOn(tariffSchema, "safeParse");
+    const doc = {
+      version: 1,
+      id: "t",
+      market: "GR",
+      currency: "EUR",
+      energy: [{ price: "0.35", step: "0.001", when: { energyKWh: { max: "20" }, timeOfDay: { from: "17:00", to: "21:00" }, days: ["mon"] } }, { price: "0.45" }],
+      idle: [{ price: "24", when: { idleMinutes: { min: 15 } } }],
+      flat: [{ price: "0.5" }],
+      maxPrice: "80",
+    };
+    expect(safeParseTariff(doc).ok).toBe(true);
+    expect(safeParse).not.toHaveBeenCalled();
+    expect(safeParseTariff({ ...doc, currency: "XXX" }).ok).toBe(false);
+    expect(safeParse).toHaveBeenCalledTimes(1);
+  });
+});
 
 describe("parseSession's fast path agrees with the full checker", () => {
   it("takes the fast path for valid sessions, with the same value and read instants", () => {
