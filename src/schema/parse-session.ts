@@ -1,5 +1,5 @@
 import { Dec } from "../money/decimal.js";
-import { instantProblem, parseInstant } from "../time/instants.js";
+import { instantProblem } from "../time/instants.js";
 import { TariffError, type Issue, type SafeParseResult } from "./errors.js";
 import { decimal, decimalText, instant, isDecimal } from "./fields.js";
 import { fromZodIssues, BARE_ISSUES } from "./issues.js";
@@ -96,32 +96,30 @@ export function parseSession(input: unknown, options: SessionParseOptions = {}):
   return result.value;
 }
 
-/** An instant read (or its problem reported at /key, or at /meter/{reading}/at). */
-function instantOf(raw: Raw, key: string, issues: Issue[], reading = -1): number | undefined {
+/**
+ * An instant read, in UTC ms; NaN when it cannot be read. A string the schema accepts as an instant but
+ * that cannot be read (a day that does not exist, a year out of range, …) gets its problem reported at
+ * /key, or at /meter/{reading}/at; the shape check reports the rest. (readInstant reads exactly what the
+ * schema and instantProblem accept: test/schema/readers.test.ts.)
+ */
+function instantOf(raw: Raw, key: string, issues: Issue[], reading = -1): number {
   const v = raw[key];
-  if (typeof v !== "string") return undefined;
+  if (typeof v !== "string") return NaN;
   const ms = readInstant(v);
-  if (ms === ms) return ms;
-  const problem = instantProblem(v);
-  if (problem) {
-    // The shape check already reports strings that are not RFC 3339 at all.
-    if (instant.safeParse(v).success) issues.push({ path: reading < 0 ? `/${key}` : `/meter/${reading}/at`, message: problem });
-    return undefined;
-  }
-  return parseInstant(v);
+  if (ms !== ms && instant.safeParse(v).success) issues.push({ path: reading < 0 ? `/${key}` : `/meter/${reading}/at`, message: instantProblem(v)! });
+  return ms;
 }
-
-
 
 /**
  * The checks across fields, and what they read: the session's instants and decimals (UTC ms,
- * millionths).
+ * millionths). An instant that could not be read is NaN, which every comparison below finds false:
+ * its own problem is reported once, where it is read.
  */
 function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; read: SessionTimes; complete: boolean } {
   const issues: Issue[] = [];
   const start = instantOf(s, "start", issues);
   const end = instantOf(s, "end", issues);
-  if (start !== undefined && end !== undefined && end - start > maxSessionDays * 86_400_000)
+  if (end - start > maxSessionDays * 86_400_000)
     issues.push({
       path: "/end",
       message:
@@ -131,23 +129,23 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; re
     });
   const chargingEndGiven = s.chargingEnd !== undefined;
   const chargingEnd = chargingEndGiven ? instantOf(s, "chargingEnd", issues) : end;
-  if (start !== undefined && end !== undefined && end < start) issues.push({ path: "/end", message: "must not be before start" });
-  if (chargingEndGiven && chargingEnd !== undefined) {
-    if (start !== undefined && chargingEnd < start) issues.push({ path: "/chargingEnd", message: "must not be before start" });
-    if (end !== undefined && chargingEnd > end) issues.push({ path: "/chargingEnd", message: "must not be after end" });
+  if (end < start) issues.push({ path: "/end", message: "must not be before start" });
+  if (chargingEndGiven) {
+    if (chargingEnd < start) issues.push({ path: "/chargingEnd", message: "must not be before start" });
+    if (chargingEnd > end) issues.push({ path: "/chargingEnd", message: "must not be after end" });
   }
   const energyRaw = s.energyKWh;
   const energyMicro = decimalMicros(energyRaw);
   const energy = energyMicro === energyMicro || isDecimal(energyRaw);
-  if (energy && compareDecimals(energyRaw, energyMicro, 0, 0) > 0 && start !== undefined && chargingEnd !== undefined && chargingEnd === start)
+  if (energy && chargingEnd === start && compareDecimals(energyRaw, energyMicro, 0, 0) > 0)
     issues.push({ path: "/energyKWh", message: "energy was delivered, but charging time (start to chargingEnd) is zero" });
 
   // Whether every instant and decimal was there and could be read (then zod accepts them too).
-  let complete = start !== undefined && end !== undefined && chargingEnd !== undefined && energy;
+  let complete = start === start && end === end && chargingEnd === chargingEnd && energy;
   const meterAt: number[] = [];
   const meterMicro: number[] = [];
   if (Array.isArray(s.meter)) {
-    let prevAt: number | undefined;
+    let prevAt = NaN;
     let prevKWh: unknown;
     let prevMicro = NaN;
     const n = s.meter.length;
@@ -158,36 +156,34 @@ function crossFieldIssues(s: Raw, maxSessionDays: number): { issues: Issue[]; re
       const kWhRaw = reading.kWh;
       const micro = decimalMicros(kWhRaw);
       const kWh = micro === micro || isDecimal(kWhRaw);
-      if (at !== undefined) {
-        if (start !== undefined && at < start) issues.push({ path: `/meter/${i}/at`, message: "is before the session start" });
-        if (end !== undefined && at > end) issues.push({ path: `/meter/${i}/at`, message: "is after the session end" });
-        if (prevAt !== undefined && at <= prevAt)
-          issues.push({ path: `/meter/${i}/at`, message: "must be later than the reading before it (readings in time order, one per instant)" });
-      }
+      if (at < start) issues.push({ path: `/meter/${i}/at`, message: "is before the session start" });
+      if (at > end) issues.push({ path: `/meter/${i}/at`, message: "is after the session end" });
+      if (at <= prevAt) issues.push({ path: `/meter/${i}/at`, message: "must be later than the reading before it (readings in time order, one per instant)" });
       if (kWh) {
         if (prevKWh !== undefined && compareDecimals(kWhRaw, micro, prevKWh, prevMicro) < 0)
           issues.push({ path: `/meter/${i}/kWh`, message: "must not be less than the reading before it (readings are cumulative)" });
         if (energy && compareDecimals(kWhRaw, micro, energyRaw, energyMicro) > 0)
           issues.push({ path: `/meter/${i}/kWh`, message: `is more than the session's energyKWh (${new Dec(decimalText(energyRaw as string)).toFixed()})` });
-        if (at !== undefined && at === start && compareDecimals(kWhRaw, micro, 0, 0) !== 0)
+        if (at === start && compareDecimals(kWhRaw, micro, 0, 0) !== 0)
           issues.push({ path: `/meter/${i}/kWh`, message: "must be 0 at the session start (readings count energy since start)" });
-        if (at !== undefined && chargingEnd !== undefined && at >= chargingEnd && energy && compareDecimals(kWhRaw, micro, energyRaw, energyMicro) !== 0)
+        if (energy && at >= chargingEnd && compareDecimals(kWhRaw, micro, energyRaw, energyMicro) !== 0)
           issues.push({ path: `/meter/${i}/kWh`, message: `must equal energyKWh (${new Dec(decimalText(energyRaw as string)).toFixed()}) from chargingEnd on: no energy flows while idle` });
       }
-      if (at === undefined || !kWh) complete = false;
-      if (at !== undefined) prevAt = at;
+      if (at !== at || !kWh) complete = false;
+      // A reading whose instant or energy cannot be read leaves the one before it as the one to compare with.
+      if (at === at) prevAt = at;
       if (kWh) {
         prevKWh = kWhRaw;
         prevMicro = micro;
       }
-      meterAt.push(at ?? NaN);
+      meterAt.push(at);
       meterMicro.push(micro);
     }
   }
   const read: SessionTimes = freeze({
-    start: start ?? NaN,
-    end: end ?? NaN,
-    chargingEnd: chargingEnd ?? NaN,
+    start,
+    end,
+    chargingEnd,
     energyMicro,
     meterAt: meterAt.length ? freeze(meterAt) : NONE,
     meterMicro: meterMicro.length ? freeze(meterMicro) : NONE,

@@ -329,3 +329,25 @@ describe("parseSession", () => {
     expect(parseSession(json).energyKWh).toBe("48.0");
   });
 });
+
+describe("safeParseSession: a reading that cannot be read", () => {
+  it("leaves the reading before it as the one the next is compared with", () => {
+    // Reading 1 names a day that does not exist; reading 2 is earlier than reading 0.
+    const meter = [
+      { at: "2026-03-29T00:30:00Z", kWh: "5" },
+      { at: "2026-02-30T01:00:00Z", kWh: "6" },
+      { at: "2026-03-29T00:15:00Z", kWh: "7" },
+    ];
+    expect(issuesOf(sessionWith({ meter }))).toEqual([
+      { path: "/meter/1/at", message: "has no day 30 in 2026-02" },
+      { path: "/meter/2/at", message: "must be later than the reading before it (readings in time order, one per instant)" },
+    ]);
+  });
+
+  it("an instant that is not a date-time at all is reported once, by the schema, whichever field it is in", () => {
+    for (const field of ["start", "end", "chargingEnd"]) {
+      const issues = issuesOf(sessionWith({ chargingEnd: CHARGING_END, [field]: "at noon" }));
+      expect(issues, field).toEqual([{ path: `/${field}`, message: "must be an RFC 3339 date-time with offset (Z or ±hh:mm), e.g. 2026-03-28T23:30:00Z" }]);
+    }
+  });
+});
