@@ -203,14 +203,9 @@ function approx(q: Q): number {
 export function roughCmp(a: Q, b: Q): number {
   const x = approx(a);
   const y = approx(b);
-  const size = (x < 0 ? -x : x) + (y < 0 ? -y : y);
-  // (NaN and infinite sizes fail both tests; so do sizes near the subnormal doubles.)
-  if (size > 1e-290) {
-    const bound = size * 2 ** -50;
-    if (x - y > bound) return 1;
-    if (y - x > bound) return -1;
-  }
-  return 0;
+  const size = Math.abs(x) + Math.abs(y);
+  // (NaN and infinite sizes fail the test; so do sizes near the subnormal doubles.)
+  return size > 1e-290 && Math.abs(x - y) > size * 2 ** -50 ? Math.sign(x - y) : 0;
 }
 
 export const qeq = (a: Q, b: Q): boolean => qcmp(a, b) === 0;
@@ -270,7 +265,7 @@ export function microsOf(text: string): Int | undefined {
   return isWhole(m) ? m : undefined;
 }
 
-const POW10: Int[] = Array.from({ length: 40 }, (_, k) => narrow(10n ** BigInt(k)));
+const POW10: Int[] = /* @__PURE__ */ Array.from({ length: 40 }, (_, k) => narrow(10n ** BigInt(k)));
 const POW10_NUM = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 /** 10^k as an Int. */

@@ -255,32 +255,19 @@ export function allocate(total: Int, weights: readonly Int[]): Int[] {
 function energyAt(p: Profile, t: Q, hint: { j: number }): Q {
   const at = p.at;
   const n = at.length;
-  if (typeof t === "number") {
-    // A whole-millisecond instant (every cut but a threshold's): compared as numbers.
-    if (t >= at[n - 1]!) return p.e[n - 1]!;
-    if (t <= at[0]!) return p.e[0]!;
-    let j = hint.j;
-    if (t < at[j]!) j = 0;
-    while (t >= at[j + 1]!) j++;
-    hint.j = j;
-    const a = at[j]!;
-    if (t === a) return p.e[j]!;
-    const ea = p.e[j]!;
-    const de = qsub(p.e[j + 1]!, ea);
-    return de === 0 ? ea : qadd(ea, qdiv(qmul(de, t - a), at[j + 1]! - a));
-  }
-  if (qcmp(t, at[n - 1]!) >= 0) return p.e[n - 1]!;
-  if (qcmp(t, at[0]!) <= 0) return p.e[0]!;
+  // The points are at whole ms, and for a whole x, t >= x exactly when floor(t) >= x: a fraction (a
+  // threshold's cut) is placed by its floor, with number compares.
+  const w = typeof t === "number" ? t : Number(qfloor(t));
+  if (w >= at[n - 1]!) return p.e[n - 1]!;
+  if (w === t ? w <= at[0]! : w < at[0]!) return p.e[0]!;
   let j = hint.j;
-  if (qcmp(t, at[j]!) < 0) j = 0;
-  while (qcmp(t, at[j + 1]!) >= 0) j++;
+  if (w < at[j]!) j = 0;
+  while (w >= at[j + 1]!) j++;
   hint.j = j;
   const a = at[j]!;
-  // (t is a fraction here, never equal to a whole-millisecond reading.)
   const ea = p.e[j]!;
-  const de = qsub(p.e[j + 1]!, ea);
-  if (de === 0) return ea;
-  return qadd(ea, qdiv(qmul(de, qsub(t, a)), at[j + 1]! - a));
+  const de = t === a ? 0 : qsub(p.e[j + 1]!, ea);
+  return de === 0 ? ea : qadd(ea, qdiv(qmul(de, qsub(t, a)), at[j + 1]! - a));
 }
 
 /** The first instant at which the delivered energy reaches k (1e-6 kWh), or undefined. */
@@ -296,14 +283,6 @@ function instantOfEnergy(p: Profile, k: Int): Q | undefined {
   return undefined;
 }
 
-/** The readings that cut a session: `at[from..to]` of the profile, strictly in time order (as every profile is built). */
-interface Readings {
-  readonly at: readonly number[];
-  readonly from: number;
-  readonly to: number;
-  readonly chargingEnd: number;
-}
-
 /** The sorted cuts: each instant once; with the trace, each with all its reasons in the order they were added. */
 interface SortedCuts {
   readonly instants: Q[];
@@ -317,55 +296,35 @@ interface SortedCuts {
  * session's many readings are never sorted). Reasons, with the trace, come in the order the cuts
  * were added: start, chargingEnd and end, then the readings, then the rest.
  */
-function sortedCuts(cuts: Cuts, readings: Readings, start: number, end: number, trace: boolean): SortedCuts {
+function sortedCuts(cuts: Cuts, times: readonly number[], last: number, start: number, end: number, trace: boolean): SortedCuts {
   const at = cuts.at;
   const order: number[] = [];
-  for (let i = 0; i < at.length; i++) {
-    const t = at[i]!;
-    if (typeof t === "number" ? t >= start && t <= end : qcmp(t, start) >= 0 && qcmp(t, end) <= 0) order.push(i);
-  }
-  const before = (i: number, k: number): boolean => {
-    const a = at[i]!;
-    const b = at[k]!;
-    const c = typeof a === "number" && typeof b === "number" ? a - b : qcmp(a, b);
-    return c < 0 || (c === 0 && i < k);
-  };
-  // Few and nearly in order: an insertion sort; many (a long session's local edges): the native sort. Both stable.
-  if (order.length > 40) order.sort((i, k) => (before(i, k) ? -1 : 1));
-  else
-    for (let i = 1; i < order.length; i++) {
-      const v = order[i]!;
-      let k = i - 1;
-      for (; k >= 0 && before(v, order[k]!); k--) order[k + 1] = order[k]!;
-      order[k + 1] = v;
-    }
+  for (let i = 0; i < at.length; i++) if (qcmp(at[i]!, start) >= 0 && qcmp(at[i]!, end) <= 0) order.push(i);
+  // Stable: cuts at one instant stay in the order they were added.
+  order.sort((i, k) => qcmp(at[i]!, at[k]!) || i - k);
   const instants: Q[] = [];
   const reasons: CutReason[][] = [];
   const onlyReading: boolean[] = [];
-  const why = (list: CutReason[], r: CutReason) => {
-    if (!list.includes(r)) list.push(r);
-  };
-  let r = readings.from;
-  while (r <= readings.to && readings.at[r]! < start) r++;
-  let k = 0;
-  while (k < order.length || (r <= readings.to && readings.at[r]! <= end)) {
-    const reading = r <= readings.to && readings.at[r]! <= end ? readings.at[r]! : undefined;
-    const cut = k < order.length ? at[order[k]!]! : undefined;
-    const c = reading === undefined ? 1 : cut === undefined ? -1 : typeof cut === "number" ? reading - cut : qcmp(reading, cut);
-    const t = c < 0 ? reading! : cut!;
+  const why = (list: CutReason[], r: CutReason) => list.includes(r) || list.push(r);
+  let r = 1;
+  while (r <= last && times[r]! < start) r++;
+  for (let k = 0; k < order.length || (r <= last && times[r]! <= end); ) {
+    const reading = r <= last && times[r]! <= end ? times[r]! : undefined;
+    const c = reading === undefined ? 1 : k === order.length ? -1 : qcmp(reading, at[order[k]!]!);
+    const t = c < 0 ? reading! : at[order[k]!]!;
+    const list: CutReason[] = [];
     instants.push(t);
     onlyReading.push(c < 0);
-    const list: CutReason[] = [];
     if (trace) reasons.push(list);
     // The cuts at t added before the readings (start, chargingEnd, end), the reading, the cuts added after.
     const first = k;
     if (c >= 0) while (k < order.length && qcmp(at[order[k]!]!, t) === 0) k++;
-    if (trace) for (let j = first; j < k && order[j]! < 3; j++) why(list, cuts.why[order[j]!]!);
+    for (let j = first; trace && j < k; j++) if (order[j]! < 3) why(list, cuts.why[order[j]!]!);
     if (c <= 0) {
-      if (trace) why(list, reading === readings.chargingEnd ? "chargingEnd" : "meter");
+      if (trace) why(list, "meter");
       r++;
     }
-    if (trace) for (let j = first; j < k; j++) if (order[j]! >= 3) why(list, cuts.why[order[j]!]!);
+    for (let j = first; trace && j < k; j++) if (order[j]! >= 3) why(list, cuts.why[order[j]!]!);
   }
   return { instants, reasons, onlyReading };
 }
@@ -442,8 +401,8 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   cuts.add(end, "end");
   // The readings: the profile's points after the start (the last one when it is not chargingEnd).
   const n = p.at.length;
-  const readings: Readings = { at: p.at, from: 1, to: n > 1 && p.at[n - 1] !== chargingEnd ? n - 1 : n - 2, chargingEnd };
-  cuts.grow(Math.max(0, readings.to));
+  const lastReading = n > 1 && p.at[n - 1] !== chargingEnd ? n - 1 : n - 2;
+  cuts.grow(Math.max(0, lastReading));
   for (const k of f.energyCuts) {
     if (qcmp(k, 0) <= 0 || qcmp(k, p.total) >= 0) continue;
     const at = instantOfEnergy(p, k);
@@ -457,11 +416,11 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   }
   const runs = f.local && end > start ? localCuts(f, cuts, start, end) : undefined;
 
-  const { instants, reasons, onlyReading } = sortedCuts(cuts, readings, start, end, o.trace);
+  const { instants, reasons, onlyReading } = sortedCuts(cuts, p.at, lastReading, start, end, o.trace);
   // Many readings: at a cut that is a reading and nothing else, only power changes (local edges,
   // thresholds and idle bounds are cuts of their own), so a dimension whose rates do not read it
   // keeps its rate. (Energy reaches a threshold equal to the total at a reading: then all are tested.)
-  const skipReadings = readings.to > 64 && !f.energyCuts.some((k) => qcmp(k, p.total) === 0);
+  const skipReadings = lastReading > 64 && !f.energyCuts.some((k) => qcmp(k, p.total) === 0);
 
   // Slices: the conditions' view at each slice start, and the first matching rate per dimension.
   const rates = f.rates;
@@ -500,15 +459,16 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
     }
     const fresh = !skipReadings || i === 0 || !onlyReading[i]!;
     const traced = o.trace ? i : -1;
+    // The rate each metered dimension chose (absent: it has no rates or does not apply here).
+    const chosen: { -readonly [K in keyof EngineSlice["chosen"]]: EngineSlice["chosen"][K] } = {};
     if (charging) {
-      const e = rates.energy.length > 0 ? meter(seg.energy, "energy", fresh || any.energy ? firstMatch(rates.energy, c) : kept(seg.energy), from, to, c.dE, traced) : undefined;
-      const t = rates.time.length > 0 ? meter(seg.time, "time", fresh || any.time ? firstMatch(rates.time, c) : kept(seg.time), from, to, c.dt, traced) : undefined;
-      if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eAtTo, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: { ...(e !== undefined ? { energy: e } : {}), ...(t !== undefined ? { time: t } : {}) } });
+      if (rates.energy.length > 0) chosen.energy = meter(seg.energy, "energy", fresh || any.energy ? firstMatch(rates.energy, c) : kept(seg.energy), from, to, c.dE, traced);
+      if (rates.time.length > 0) chosen.time = meter(seg.time, "time", fresh || any.time ? firstMatch(rates.time, c) : kept(seg.time), from, to, c.dt, traced);
     } else {
-      const d = rates.idle.length > 0 ? meter(seg.idle, "idle", fresh || any.idle ? firstMatch(rates.idle, c) : kept(seg.idle), from, to, qsub(to, from), traced) : undefined;
-      if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eFrom, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: d !== undefined ? { idle: d } : {} });
+      if (rates.idle.length > 0) chosen.idle = meter(seg.idle, "idle", fresh || any.idle ? firstMatch(rates.idle, c) : kept(seg.idle), from, to, qsub(to, from), traced);
       eTo = eFrom;
     }
+    if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eTo, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen });
   }
   if (flatCtx === undefined && !flatSeen) {
     setLocal(c, start + startOffset);

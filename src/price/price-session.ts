@@ -198,7 +198,7 @@ function engineOptions(ct: CompiledTariff, session: Session, options: PriceOptio
 // The trace as decimals (explain, quotes, charge records).
 
 const dec = decOf;
-const MILLION = new Dec(1_000_000);
+const MILLION = /* @__PURE__ */ new Dec(1_000_000);
 const kWhDec = (q: Q): Dec => dec(q).div(MILLION);
 
 const compiledRate = (r: PlanRate | null | undefined) => (r === undefined ? undefined : r === null ? null : r.compiled);
@@ -307,7 +307,7 @@ function runOf(ct: CompiledTariff, profile: SessionProfile | (() => SessionProfi
   return Object.defineProperty(run, TRACE, { value: t });
 }
 
-const TRACE = Symbol("ev-tariff.trace");
+const TRACE = /* @__PURE__ */ Symbol("ev-tariff.trace");
 
 /** The first `n` slices of a run as decimals, and how many it made (explain lists a bounded number). */
 export function firstSlices(run: PricingRun, n: number): { slices: readonly Slice[]; count: number } {
