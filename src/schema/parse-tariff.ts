@@ -245,13 +245,11 @@ function seal(tariff: Tariff): Tariff {
   return deepFreeze(withCompileMemo(tariff));
 }
 
-/** Freezes a plain JSON-like value all the way down. */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+/** Freezes a plain JSON-like value, made afresh by `normalize` (nothing in it is shared or frozen yet), all the way down. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
     Object.freeze(value);
-    // (cheaper than Object.values: no array per object)
-    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
-    else for (const k in value) deepFreeze(value[k]);
+    for (const k in value) deepFreeze(value[k]);
   }
   return value;
 }
