@@ -92,7 +92,10 @@ export function sliceSession(ct: CompiledTariff, p: SessionProfile): Slice[] {
         weekday: parts.weekday,
         msOfDay: parts.msOfDay,
         energyKWh: energyFrom,
-        powerKW: charging ? energyTo.minus(energyFrom).div(hours) : ZERO,
+        // To 30 decimals: a slice that starts at a threshold's cut (a fraction of a ms, here a 60-digit
+        // decimal) would otherwise have a power 1e-58 off, and miss a bound it meets exactly (33 kW
+        // against min 33). A true power is never that close to a bound without meeting it.
+        powerKW: charging ? energyTo.minus(energyFrom).div(hours).toDecimalPlaces(30) : ZERO,
         sessionMinutes: from.minus(start).div(MS_PER_MINUTE),
         idleMinutes: charging || !idle ? ZERO : from.minus(idle.from).div(MS_PER_MINUTE),
       },
