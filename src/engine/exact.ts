@@ -180,32 +180,7 @@ export function qdiv(a: Q, b: Q): Q {
 
 export function qcmp(a: Q, b: Q): number {
   if (typeof a !== "object" && typeof b !== "object") return a < b ? -1 : a > b ? 1 : 0;
-  return roughCmp(a, b) || icmp(imul(num(a), den(b)), imul(num(b), den(a)));
-}
-
-/** q's nearest double within 3 × 2^-53 of its size, or NaN when a part is beyond the doubles. */
-function approx(q: Q): number {
-  if (typeof q !== "object") return Number(q);
-  const d = Number(q.d);
-  return d === Infinity ? NaN : Number(q.n) / d;
-}
-
-/**
- * The sign of a − b when their doubles decide it beyond doubt, else 0 (too close to tell, or out of
- * the doubles' range). Each double is within 3 × 2^-53 of its value's size, so a gap over 2^-50 of
- * their sizes is real. An instant cut where energy crosses a threshold is a fraction whose numerator
- * is a BigInt; compared with the other cuts this way, the engine seldom multiplies BigInts.
- *
- * @example
- * roughCmp({ n: 1, d: 3 }, 0) // 1
- * roughCmp({ n: 1, d: 3 }, { n: 3333333333333333, d: 10000000000000000 }) // 0: too close to tell
- */
-export function roughCmp(a: Q, b: Q): number {
-  const x = approx(a);
-  const y = approx(b);
-  const size = Math.abs(x) + Math.abs(y);
-  // (NaN and infinite sizes fail the test; so do sizes near the subnormal doubles.)
-  return size > 1e-290 && Math.abs(x - y) > size * 2 ** -50 ? Math.sign(x - y) : 0;
+  return icmp(imul(num(a), den(b)), imul(num(b), den(a)));
 }
 
 export const qeq = (a: Q, b: Q): boolean => qcmp(a, b) === 0;

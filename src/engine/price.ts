@@ -251,10 +251,19 @@ export function allocate(total: Int, weights: readonly Int[]): Int[] {
   return shares;
 }
 
-/** Energy at instant t of the curve: exact at points, linear between them. `j` is a search hint. */
-function energyAt(p: Profile, t: Q, hint: { j: number }): Q {
+/** Where `energyAt` last found an instant (`j`), and the energy at each threshold's cut (the threshold). */
+interface Hint {
+  j: number;
+  readonly cut: Q[];
+  readonly kWh: Q[];
+}
+
+/** Energy at instant t of the curve: exact at points, linear between them. */
+function energyAt(p: Profile, t: Q, hint: Hint): Q {
   const at = p.at;
   const n = at.length;
+  const known = hint.cut.indexOf(t);
+  if (known >= 0) return hint.kWh[known]!;
   // The points are at whole ms, and for a whole x, t >= x exactly when floor(t) >= x: a fraction (a
   // threshold's cut) is placed by its floor, with number compares.
   const w = typeof t === "number" ? t : Number(qfloor(t));
@@ -403,10 +412,16 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
   const n = p.at.length;
   const lastReading = n > 1 && p.at[n - 1] !== chargingEnd ? n - 1 : n - 2;
   cuts.grow(Math.max(0, lastReading));
+  // The energy at a threshold's cut is the threshold: kept, not worked out again from the fraction.
+  const hint: Hint = { j: 0, cut: [], kWh: [] };
   for (const k of f.energyCuts) {
     if (qcmp(k, 0) <= 0 || qcmp(k, p.total) >= 0) continue;
     const at = instantOfEnergy(p, k);
-    if (at !== undefined) cuts.add(at, "energyKWh");
+    if (at !== undefined) {
+      cuts.add(at, "energyKWh");
+      hint.cut.push(at);
+      hint.kWh.push(k);
+    }
   }
   for (const m of f.sessionCuts) cuts.add(qadd(start, m), "sessionMinutes");
   for (const idle of p.idle) {
@@ -424,7 +439,6 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
 
   // Slices: the conditions' view at each slice start, and the first matching rate per dimension.
   const rates = f.rates;
-  const hint = { j: 0 };
   const slices: EngineSlice[] = [];
   const seg: Record<Metered, EngineSegment[]> = { energy: [], time: [], idle: [] };
   const c: Ctx = { day: 0, wd: 0, ms: 0, e: 0, dE: 0, dt: 1, sm: 0, im: 0 };
@@ -459,16 +473,15 @@ export function runEngine(f: Plan, p: Profile, o: EngineOptions): EngineResult {
     }
     const fresh = !skipReadings || i === 0 || !onlyReading[i]!;
     const traced = o.trace ? i : -1;
-    // The rate each metered dimension chose (absent: it has no rates or does not apply here).
-    const chosen: { -readonly [K in keyof EngineSlice["chosen"]]: EngineSlice["chosen"][K] } = {};
     if (charging) {
-      if (rates.energy.length > 0) chosen.energy = meter(seg.energy, "energy", fresh || any.energy ? firstMatch(rates.energy, c) : kept(seg.energy), from, to, c.dE, traced);
-      if (rates.time.length > 0) chosen.time = meter(seg.time, "time", fresh || any.time ? firstMatch(rates.time, c) : kept(seg.time), from, to, c.dt, traced);
+      const e = rates.energy.length > 0 ? meter(seg.energy, "energy", fresh || any.energy ? firstMatch(rates.energy, c) : kept(seg.energy), from, to, c.dE, traced) : undefined;
+      const t = rates.time.length > 0 ? meter(seg.time, "time", fresh || any.time ? firstMatch(rates.time, c) : kept(seg.time), from, to, c.dt, traced) : undefined;
+      if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eAtTo, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: { ...(e !== undefined ? { energy: e } : {}), ...(t !== undefined ? { time: t } : {}) } });
     } else {
-      if (rates.idle.length > 0) chosen.idle = meter(seg.idle, "idle", fresh || any.idle ? firstMatch(rates.idle, c) : kept(seg.idle), from, to, qsub(to, from), traced);
+      const d = rates.idle.length > 0 ? meter(seg.idle, "idle", fresh || any.idle ? firstMatch(rates.idle, c) : kept(seg.idle), from, to, qsub(to, from), traced) : undefined;
+      if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eFrom, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen: d !== undefined ? { idle: d } : {} });
       eTo = eFrom;
     }
-    if (o.trace) slices.push({ from, to, charging, energyFrom: eFrom, energyTo: eTo, reasons: reasons[i]!, localFrom, ctx: { ...c }, chosen });
   }
   if (flatCtx === undefined && !flatSeen) {
     setLocal(c, start + startOffset);
