@@ -459,7 +459,6 @@ function compiledSet(compiled: CompiledOcpiTariff, set: ElementSet, base: { mark
 
 type Basis = "excluded" | "included" | "none";
 
-
 /**
  * Exact sums of one cost total, in the currency's minor units: the amounts summed by VAT rate, the
  * VAT worked out once on each sum (the same as on each amount, exactly).
