@@ -18,6 +18,7 @@ import { BATCH_REDIS_HELP, scaleCli, wantsRedis } from "./scale-load.js";
 import type { Chunk, WorkerSetup } from "./batch-worker.js";
 import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
 import { exchangeOptions, maxSessionDays } from "./pricing-options.js";
+import { tuneWorkerJit } from "./worker-jit.js";
 
 /** Blocks of input in flight per worker (a block is what one read of the input brings: up to 64 KiB). */
 const CHUNKS_PER_WORKER = 4;
@@ -50,6 +51,8 @@ export interface BatchEnv {
   readonly maxLineBytes?: number;
   /** The file descriptor behind `stdin`, when there is one: an `--out` that is that file is refused. */
   readonly stdinFd?: number;
+  /** Set V8's flags for the workers' compiler in this process (the CLI does; see worker-jit.ts). */
+  readonly tuneWorkerJit?: boolean;
 }
 
 const nodeEnv = (signal: AbortSignal): BatchEnv => ({
@@ -60,6 +63,7 @@ const nodeEnv = (signal: AbortSignal): BatchEnv => ({
   fault: process.env.EV_TARIFF_BATCH_FAULT,
   ...(process.env.EV_TARIFF_BATCH_MAX_LINE ? { maxLineBytes: Number(process.env.EV_TARIFF_BATCH_MAX_LINE) } : {}),
   stdinFd: 0,
+  tuneWorkerJit: true,
 });
 
 export const BATCH_HELP = `Usage: ev-tariff batch <tariff.json|folder> <sessions.ndjson|-> [--workers N] [--out file [--resume]] [options]
@@ -401,6 +405,7 @@ async function batch(argv: readonly string[], env: BatchEnv): Promise<number> {
   };
 
   const script = workers > 0 ? workerScript() : undefined;
+  if (script && env.tuneWorkerJit) tuneWorkerJit();
   const spawn = (generation: number) => {
     const exitOn = fault && (fault[1] || generation === 0) ? fault[2] : undefined;
     const worker = new Worker(script!.url, {

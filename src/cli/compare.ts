@@ -19,6 +19,7 @@ import { failureText } from "./batch-output.js";
 import { compareLines, sideOf, type SideSources } from "./compare-lines.js";
 import type { CompareChunk, CompareWorkerSetup } from "./compare-worker.js";
 import { InputError, jsonText, parseCommandArgs, printable, readText, UsageError } from "./io.js";
+import { tuneWorkerJit } from "./worker-jit.js";
 
 export const COMPARE_HELP = `ev-tariff compare — what a proposed tariff does to revenue and to what drivers pay
 
@@ -57,12 +58,15 @@ export interface CompareEnv {
   readonly stdin: Readable;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Set V8's flags for the workers' compiler in this process (the CLI does; see worker-jit.ts). */
+  readonly tuneWorkerJit?: boolean;
 }
 
 const nodeEnv: CompareEnv = {
   stdin: process.stdin,
   stdout: (t) => process.stdout.write(t + "\n"),
   stderr: (t) => process.stderr.write(t + "\n"),
+  tuneWorkerJit: true,
 };
 
 /** Inputs above this size are compared on worker threads by default. */
@@ -202,6 +206,7 @@ async function compare(argv: readonly string[], env: CompareEnv): Promise<number
   let outstanding = 0;
   if (workers > 0) {
     const script = workerScript();
+    if (env.tuneWorkerJit) tuneWorkerJit();
     const workerData: CompareWorkerSetup = { current: currentSources, proposed: proposedSources };
     for (let i = 0; i < workers; i++) {
       const worker = new Worker(script.url, { workerData, execArgv: script.execArgv });
