@@ -14,9 +14,9 @@ import { blockLines, priceBlock, splitLines, tariffBook, type BlockResult, type 
 import { finishOutput, openOutput, resumingLine } from "./batch-open.js";
 import { blankDone, folderSources, LineCutter, MAX_LINE_BYTES, writeSidecar, type Cut, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
-import { BATCH_REDIS_HELP, scaleCli, wantsRedis } from "./scale-load.js";
+import { BATCH_HINT, BATCH_REDIS_HELP, scaleCli, wantsRedis } from "./scale-load.js";
 import type { Chunk, WorkerSetup } from "./batch-worker.js";
-import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
+import { displayName, exitCodeFor, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
 import { exchangeOptions, maxSessionDays } from "./pricing-options.js";
 import { tuneWorkerJit } from "./worker-jit.js";
 
@@ -128,16 +128,7 @@ export async function runBatch(argv: readonly string[], env?: BatchEnv): Promise
   try {
     return await batch(argv, streams);
   } catch (e) {
-    if (e instanceof InputError) {
-      say(e.message);
-      return 1;
-    }
-    if (e instanceof UsageError) {
-      say(`ev-tariff: ${e.message}\nRun "ev-tariff batch --help" for usage.`);
-      return 2;
-    }
-    say(`ev-tariff: internal error: ${(e as Error)?.message ?? String(e)} (please report this)`);
-    return 3;
+    return exitCodeFor(e, say, BATCH_HINT);
   } finally {
     process.off("SIGINT", onSigint);
   }

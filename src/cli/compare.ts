@@ -18,7 +18,7 @@ import { folderSources } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
 import { compareLines, sideOf, type SideSources } from "./compare-lines.js";
 import type { CompareChunk, CompareWorkerSetup } from "./compare-worker.js";
-import { InputError, jsonText, parseCommandArgs, printable, readText, UsageError } from "./io.js";
+import { exitCodeFor, InputError, jsonText, parseCommandArgs, printable, readText, UsageError } from "./io.js";
 import { tuneWorkerJit } from "./worker-jit.js";
 
 export const COMPARE_HELP = `ev-tariff compare — what a proposed tariff does to revenue and to what drivers pay
@@ -115,16 +115,7 @@ export async function runCompare(argv: readonly string[], env: CompareEnv = node
   try {
     return await compare(argv, env);
   } catch (e) {
-    if (e instanceof InputError) {
-      say(e.message);
-      return 1;
-    }
-    if (e instanceof UsageError) {
-      say(`ev-tariff: ${e.message}\nRun "ev-tariff compare --help" for its options and an example, or "ev-tariff --help" for usage.`);
-      return 2;
-    }
-    say(`ev-tariff: internal error: ${(e as Error)?.message ?? String(e)} (please report this)`);
-    return 3;
+    return exitCodeFor(e, say, `Run "ev-tariff compare --help" for its options and an example, or "ev-tariff --help" for usage.`);
   }
 }
 

@@ -22,6 +22,25 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/**
+ * Says what a command's error was and gives its exit code: 1 for bad input (an `InputError` names its
+ * file and paths), 2 for a usage
+ * error (with `hint`, how to get help), 3 for anything else, an internal error to report (never a stack
+ * trace).
+ */
+export function exitCodeFor(e: unknown, say: (text: string) => void, hint: string): 1 | 2 | 3 {
+  if (e instanceof InputError) {
+    say(e.message);
+    return 1;
+  }
+  if (e instanceof UsageError) {
+    say(`ev-tariff: ${e.message}\n${hint}`);
+    return 2;
+  }
+  say(`ev-tariff: internal error: ${(e as Error)?.message ?? String(e)} (please report this)`);
+  return 3;
+}
+
 /** The largest file the CLI reads (a session with 100,000 meter readings is about 8 MiB). */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 

@@ -11,7 +11,7 @@ import { LANGS } from "../text/phrases.js";
 import { readTariff } from "../interop/convert.js";
 import { Notes } from "../interop/common.js";
 import { detectOcpiVersion, readOcpiCdr } from "../interop/ocpi/model.js";
-import { checkStdinOnce, displayName, InputError, jsonText, parseCommandArgs, printable, readJson, readStdin, UsageError, wrongCount } from "./io.js";
+import { checkStdinOnce, displayName, exitCodeFor, InputError, jsonText, parseCommandArgs, printable, readJson, readStdin, UsageError, wrongCount } from "./io.js";
 import { formatMarkets, MARKETS_HELP } from "./markets.js";
 import { BATCH_HELP, runBatch } from "./batch.js";
 import { COMPARE_HELP, runCompare } from "./compare.js";
@@ -257,16 +257,7 @@ export function run(args: readonly string[], rawIO: CliIO = nodeIO): number {
     if (positionals[0] === undefined) throw new UsageError("no command given");
     throw new UsageError(`unknown command "${positionals[0]}" (validate, lint, price, explain, markets, batch, worker, ocpi, convert, compare)`);
   } catch (e) {
-    if (e instanceof InputError) {
-      io.stderr(e.message);
-      return 1;
-    }
-    if (e instanceof UsageError) {
-      const known = COMMANDS.includes(command ?? "");
-      io.stderr(`ev-tariff: ${e.message}\nRun "${known ? `ev-tariff ${command} --help" for its options and an example, or "` : ""}ev-tariff --help" for usage.`);
-      return 2;
-    }
-    io.stderr(`ev-tariff: internal error: ${(e as Error)?.message ?? String(e)} (please report this)`);
-    return 3;
+    const known = COMMANDS.includes(command ?? "");
+    return exitCodeFor(e, io.stderr, `Run "${known ? `ev-tariff ${command} --help" for its options and an example, or "` : ""}ev-tariff --help" for usage.`);
   }
 }

@@ -7,6 +7,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BatchEnv } from "./batch.js";
 
+/** How to get help after a usage error of `batch` (with or without `--redis`). */
+export const BATCH_HINT = `Run "ev-tariff batch --help" for usage.`;
+
 export const WORKER_HELP = `Usage: ev-tariff worker --redis URL [--concurrency N] [--queue NAME] [--lock-seconds S]
 
 Prices the jobs of an "ev-tariff batch --redis" (blocks of NDJSON sessions) from a BullMQ queue on

@@ -16,9 +16,9 @@ import { tariffBook, type LineOptions } from "./batch-lines.js";
 import { finishOutput, openOutput, resumingLine } from "./batch-open.js";
 import { folderSources, MAX_LINE_BYTES, writeSidecar, type Print } from "./batch-input.js";
 import { failureText } from "./batch-output.js";
-import { displayName, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
+import { displayName, exitCodeFor, InputError, parseCommandArgs, readText, UsageError } from "./io.js";
 import { exchangeOptions, maxSessionDays } from "./pricing-options.js";
-import { WORKER_HELP } from "./scale-load.js";
+import { BATCH_HINT, WORKER_HELP } from "./scale-load.js";
 
 const encoder = new TextEncoder();
 
@@ -71,16 +71,7 @@ export async function runRedisBatch(argv: readonly string[], env: BatchEnv): Pro
       say(`ev-tariff: ${e.message}`);
       return 1;
     }
-    if (e instanceof InputError) {
-      say(e.message);
-      return 1;
-    }
-    if (e instanceof UsageError) {
-      say(`ev-tariff: ${e.message}\nRun "ev-tariff batch --help" for usage.`);
-      return 2;
-    }
-    say(`ev-tariff: internal error: ${(e as Error)?.message ?? String(e)} (please report this)`);
-    return 3;
+    return exitCodeFor(e, say, BATCH_HINT);
   }
 }
 
@@ -366,11 +357,6 @@ export async function runWorker(argv: readonly string[]): Promise<number> {
       say(`ev-tariff: ${e.message}`);
       return 1;
     }
-    if (e instanceof UsageError) {
-      say(`ev-tariff: ${e.message}\nRun "ev-tariff worker --help" for its options and an example.`);
-      return 2;
-    }
-    say(`ev-tariff: internal error: ${(e as Error)?.message ?? String(e)} (please report this)`);
-    return 3;
+    return exitCodeFor(e, say, `Run "ev-tariff worker --help" for its options and an example.`);
   }
 }
