@@ -1,7 +1,9 @@
 /**
  * The tariff's cross-field checks where the shape check has already found something: each document
  * gets exactly the issues listed, no cross-field issue about a member that is not there or not of its
- * type, and steps with a fraction beyond the first decimal are seen as fractions.
+ * type (a list whose text is a valid value included), a problem both find listed once, steps with a
+ * fraction beyond the first decimal seen as fractions, and decimals too large for the fast reader
+ * compared exactly.
  */
 import { describe, expect, it } from "vitest";
 import { safeParseTariff } from "../../src/index.js";
@@ -35,5 +37,54 @@ describe("cross-field checks beside the shape check's issues", () => {
     ]);
     expect(when({ dates: { from: "2027-01-01", to: 20260101 } })).toEqual([{ path: "/energy/0/when/dates/to", message: 'must be a date "YYYY-MM-DD"' }]);
     expect(when({ dates: { from: 20270101, to: "2026-01-01" } })).toEqual([{ path: "/energy/0/when/dates/from", message: 'must be a date "YYYY-MM-DD"' }]);
+    // A list reads as its text ("2026-01-01") in a comparison: still only the shape's issue, not "must be after from".
+    expect(when({ dates: { from: "2027-01-01", to: ["2026-01-01"] } })).toEqual([{ path: "/energy/0/when/dates/to", message: 'must be a date "YYYY-MM-DD"' }]);
+    expect(when({ dates: { from: ["2027-01-01"], to: "2026-01-01" } })).toEqual([{ path: "/energy/0/when/dates/from", message: 'must be a date "YYYY-MM-DD"' }]);
+  });
+
+  it("a market or currency that is not a string is not looked up, even when its text is a code", () => {
+    expect(issues({ market: ["GR"], currency: "USD" })).toEqual([{ path: "/market", message: "must be a string" }]);
+    expect(issues({ currency: ["USD"] })).toEqual([{ path: "/currency", message: "must be a string" }]);
+    expect(issues({ currency: ["XYQ"] })).toEqual([{ path: "/currency", message: "must be a string" }]);
+  });
+
+  it("a time zone that is not a string is not also called missing; the longest name allowed is still looked up", () => {
+    expect(issues({ market: "US-TX", currency: "USD", timeZone: 5 })).toEqual([{ path: "/timeZone", message: "must be an IANA time zone name" }]);
+    const de = { market: "DE", taxes: [{ name: "VAT", rate: "0.19", appliesTo: ["energy"] }] };
+    expect(issues({ ...de, timeZone: 5 })).toEqual([{ path: "/timeZone", message: "must be an IANA time zone name" }]);
+    expect(issues({ market: "US-TX", currency: "USD", timeZone: "Z".repeat(65) })).toEqual([{ path: "/timeZone", message: "is too long" }]);
+    const longest = "Z".repeat(64);
+    expect(issues({ timeZone: longest })).toEqual([{ path: "/timeZone", message: `is not an IANA time zone (${longest})` }]);
+  });
+
+  it("a step that is not a decimal gets the shape's issue only, in every dimension", () => {
+    const notDecimal = { path: "", message: 'must be a non-negative decimal with at most 6 decimals, e.g. "0.45"' };
+    expect(issues({ flat: [{ price: "1", step: "x" }] })).toEqual([{ ...notDecimal, path: "/flat/0/step" }]);
+    expect(issues({ energy: [{ price: "0.45", step: "x" }] })).toEqual([{ ...notDecimal, path: "/energy/0/step" }]);
+    expect(issues({ time: [{ price: "0.05", step: -1 }] })).toEqual([{ ...notDecimal, path: "/time/0/step" }]);
+  });
+
+  it("more than 100 rates: one issue for the list, none for the rates past the 100th", () => {
+    const rates = Array.from({ length: 101 }, (_, i) => ({ price: "0.45", step: i < 100 ? "1" : "0" }));
+    expect(issues({ energy: rates })).toEqual([{ path: "/energy", message: "has more than 100 rates" }]);
+    // The 100th rate (index 99) is still checked.
+    rates[99] = { price: "0.45", step: "0" };
+    expect(issues({ energy: rates })).toEqual([
+      { path: "/energy", message: "has more than 100 rates" },
+      { path: "/energy/99/step", message: "must be greater than 0 (omit it for no step)" },
+    ]);
+  });
+
+  it("a problem that the shape check and a cross-field check both find is listed once", () => {
+    // Six components: one more than there are (the shape's bound), so one is named twice (the cross-field check).
+    const appliesTo = ["energy", "time", "idle", "flat", "excise", "energy"];
+    expect(issues({ taxes: [{ name: "VAT", rate: "0.24", appliesTo }] })).toEqual([{ path: "/taxes/0/appliesTo", message: "names a component twice" }]);
+  });
+
+  it("decimals beyond 2^53 millionths are compared exactly", () => {
+    // 99999999999 kWh is 10^17 millionths, past what the fast reader reads as a number.
+    expect(when({ powerKW: { min: "99999999999", max: "1" } })).toEqual([{ path: "/energy/0/when/powerKW/max", message: "must be greater than min (min is inclusive, max exclusive)" }]);
+    expect(when({ powerKW: { min: "1", max: "99999999999" } })).toBe("parsed");
+    expect(issues({ minPrice: "99999999999.5", maxPrice: "99999999999.25" })).toEqual([{ path: "/maxPrice", message: "must not be below minPrice" }]);
   });
 });

@@ -17,6 +17,11 @@ describe("fromZodIssues", () => {
     }
     // An object at the root with an issue at the root keeps the issue's own words.
     expect(fromZodIssues([issue("custom", [], "needs a price")], {})).toEqual([{ path: "", message: "needs a price" }]);
+    // A list at the root (a reader whose document is a list) keeps each issue below the root at its own path.
+    expect(fromZodIssues([typeIssue([0, "price"], "string"), typeIssue([1], "object")], [{}, 5])).toEqual([
+      { path: "/0/price", message: "is required" },
+      { path: "/1", message: "must be a JSON object" },
+    ]);
   });
 
   it("an absent member of a present object is required; anything else is worded by its issue", () => {
@@ -31,6 +36,8 @@ describe("fromZodIssues", () => {
     expect(fromZodIssues([typeIssue(["list", 5], "object")], doc)).toEqual([{ path: "/list/5", message: "must be a JSON object" }]);
     expect(fromZodIssues([typeIssue(["gone", "x"], "string")], doc)).toEqual([{ path: "/gone/x", message: "must be a string" }]);
     expect(fromZodIssues([typeIssue(["n", "x", "y"], "string")], doc)).toEqual([{ path: "/n/x/y", message: "must be a string" }]);
+    expect(fromZodIssues([typeIssue(["gone", "x", "y"], "string")], doc)).toEqual([{ path: "/gone/x/y", message: "must be a string" }]);
+    expect(fromZodIssues([typeIssue(["s", "x", "y"], "string")], doc)).toEqual([{ path: "/s/x/y", message: "must be a string" }]);
     // A member present with a wrong type.
     expect(fromZodIssues([typeIssue(["a", "b"], "string")], doc)).toEqual([{ path: "/a/b", message: "must be a string" }]);
   });

@@ -42,6 +42,7 @@ describe("parseTariff's normal form", () => {
       { name: "VAT", rate: "0.24", appliesTo: ["energy", "time"], source: "test" },
       { name: "Excise", perKWh: "0.0105", appliesTo: ["energy"] },
     ]);
+    expect(Object.keys(t.taxes![0]!)).toEqual(["name", "rate", "appliesTo", "source"]);
     expect(Object.keys(t.taxes![1]!)).toEqual(["name", "perKWh", "appliesTo"]);
     expect(t.energy[0]).toEqual({
       price: "0.35",

@@ -151,6 +151,12 @@ describe("safeParseSession: energy, payment, id", () => {
     expectOneIssue(sessionWith({ energyKWh }), "/energyKWh", DECIMAL);
   });
 
+  it("a decimal given as a list is only the shape's issue, even when its text is a decimal", () => {
+    // Read as its text, ["5"] would be 5 kWh over zero charging time, and ["99"] more than energyKWh.
+    expect(issuesOf(sessionWith({ end: START, energyKWh: ["5"] }))).toEqual([{ path: "/energyKWh", message: `${DECIMAL}, e.g. "0.45"` }]);
+    expect(issuesOf(sessionWith({ meter: [{ at: "2026-03-29T01:00:00Z", kWh: ["99"] }] }))).toEqual([{ path: "/meter/0/kWh", message: `${DECIMAL}, e.g. "0.45"` }]);
+  });
+
   it.each(["bitcoin", "Card", "", 1])("rejects payment %j", (payment) => {
     expectOneIssue(sessionWith({ payment }), "/payment", '"card", "app" or "cash"');
   });
@@ -349,5 +355,25 @@ describe("safeParseSession: a reading that cannot be read", () => {
       const issues = issuesOf(sessionWith({ chargingEnd: CHARGING_END, [field]: "at noon" }));
       expect(issues, field).toEqual([{ path: `/${field}`, message: "must be an RFC 3339 date-time with offset (Z or ±hh:mm), e.g. 2026-03-28T23:30:00Z" }]);
     }
+  });
+});
+
+describe("safeParseSession: decimals beyond 2^53 millionths", () => {
+  // 99999999999 kWh is 10^17 millionths: valid, but past what the fast reader reads as a number.
+  const huge = "99999999999";
+  const at = (hhmm: string) => `2026-03-29T${hhmm}:00Z`;
+
+  it("a reading above energyKWh, and a reading below the one before it, are found when one of the two is that large", () => {
+    expect(issuesOf(sessionWith({ meter: [{ at: at("01:00"), kWh: huge }] }))).toEqual([
+      { path: "/meter/0/kWh", message: "is more than the session's energyKWh (22.5)" },
+    ]);
+    expect(issuesOf(sessionWith({ energyKWh: huge, meter: [{ at: at("00:30"), kWh: huge }, { at: at("01:00"), kWh: "1" }] }))).toEqual([
+      { path: "/meter/1/kWh", message: "must not be less than the reading before it (readings are cumulative)" },
+    ]);
+  });
+
+  it("equal large values are equal", () => {
+    const r = safeParseSession(sessionWith({ energyKWh: huge, meter: [{ at: at("00:30"), kWh: "1" }, { at: at("01:00"), kWh: huge }, { at: END, kWh: huge }] }));
+    expect(r.ok, r.ok ? "" : JSON.stringify(r.issues)).toBe(true);
   });
 });

@@ -51,8 +51,29 @@ describe("compileShape", () => {
     expect(agree(z.nullable(z.enum(["a", "b"])), [null, "a", "c", undefined])).toEqual([true, true, false, false]);
   });
 
+  it("unions, arrays with their bounds, and strict objects with their required members", () => {
+    expect(agree(z.union([z.string().check(z.maxLength(1)), z.number()]), ["a", "ab", 1, null])).toEqual([true, false, true, false]);
+    expect(agree(z.array(z.number()).check(z.maxLength(2)), [[], [1, 2], [1, 2, 3], [1, "2"], { 0: 1 }])).toEqual([true, true, false, false, false]);
+    const o = z.strictObject({ a: z.number(), b: z.optional(z.string()) });
+    expect(agree(o, [{ a: 1 }, { a: 1, b: "x" }, { b: "x" }, { a: 1, c: 2 }, { a: "1" }, [], null])).toEqual([true, true, false, false, false, false, false]);
+  });
+
   it("an unknown kind of schema is false: the full checker decides", () => {
     expect(compileShape(z.bigint())(1n)).toBe(false);
+  });
+
+  it("a check of a kind it does not compile is false, and never true where zod refuses", () => {
+    // String formats other than a regex: base64's pattern alone accepts "abc" (zod also wants a length
+    // that is a multiple of 4), and a URL has no pattern at all (zod tries to read it).
+    const base64 = z.string().check(z.base64());
+    expect(z.safeParse(base64, "abc").success).toBe(false);
+    expect(compileShape(base64)("abc")).toBe(false);
+    const url = z.string().check(z.url());
+    expect(z.safeParse(url, "nope").success).toBe(false);
+    expect(compileShape(url)("nope")).toBe(false);
+    const below5 = z.number().check(z.lt(5));
+    expect(z.safeParse(below5, 7).success).toBe(false);
+    expect(compileShape(below5)(7)).toBe(false);
   });
 });
 
