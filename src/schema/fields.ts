@@ -22,7 +22,7 @@ export const decimal = z.union(
 
 /** The string of a valid `decimal` input: strings as written, numbers as their shortest decimal text. */
 export function decimalText(value: string | number): string {
-  return typeof value === "number" ? String(value) : value;
+  return String(value);
 }
 
 /** True when a raw value is a valid `decimal` (for cross-field checks on raw input); compiled, without zod's cost. */

@@ -155,7 +155,7 @@ function crossFieldIssues(t: Raw, zones: ZoneProvider): Issue[] {
     rates.slice(0, 100).forEach((rate, i) => {
       if (!isObject(rate)) return;
       const at = `/${list}/${i}`;
-      if (rate.step !== undefined && isDecimal(rate.step)) {
+      if (isDecimal(rate.step)) {
         if (list === "flat") add(`${at}/step`, "a flat fee is charged once and has no step");
         else if (compare(rate.step, 0) === 0) add(`${at}/step`, "must be greater than 0 (omit it for no step)");
         else if (list !== "energy" && !isWhole(rate.step)) add(`${at}/step`, "is in whole seconds for time and idle");
@@ -245,9 +245,12 @@ function seal(tariff: Tariff): Tariff {
   return deepFreeze(withCompileMemo(tariff));
 }
 
-/** Freezes a plain JSON-like value, made afresh by `normalize` (nothing in it is shared or frozen yet), all the way down. */
+/**
+ * Freezes a plain JSON-like value, made afresh by `normalize` (nothing in it is shared or frozen yet), all the way down.
+ * (null is an "object" too: freezing it returns it, and it has no members.)
+ */
 function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null) {
+  if (typeof value == "object") {
     Object.freeze(value);
     for (const k in value) deepFreeze(value[k]);
   }
