@@ -58,6 +58,14 @@ describe("compileShape", () => {
     expect(agree(o, [{ a: 1 }, { a: 1, b: "x" }, { b: "x" }, { a: 1, c: 2 }, { a: "1" }, [], null])).toEqual([true, true, false, false, false, false, false]);
   });
 
+  it("an object that is not strict is false: the full checker decides (it keeps or drops unknown members)", () => {
+    // zod passes { a: 1, extra: 2 } through a loose object; the compiled check is only for strict ones.
+    const loose = z.object({ a: z.number() });
+    expect(z.safeParse(loose, { a: 1, extra: 2 }).success).toBe(true);
+    expect(compileShape(loose)({ a: 1 })).toBe(false);
+    expect(compileShape(z.looseObject({ a: z.number() }))({ a: 1, extra: 2 })).toBe(false);
+  });
+
   it("an unknown kind of schema is false: the full checker decides", () => {
     expect(compileShape(z.bigint())(1n)).toBe(false);
   });
