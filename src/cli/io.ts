@@ -24,9 +24,8 @@ export class UsageError extends Error {
 
 /**
  * Says what a command's error was and gives its exit code: 1 for bad input (an `InputError` names its
- * file and paths), 2 for a usage
- * error (with `hint`, how to get help), 3 for anything else, an internal error to report (never a stack
- * trace).
+ * file and paths), 2 for a usage error (followed by `hint`, how to get help), 3 for anything else, an
+ * internal error to report (never a stack trace).
  */
 export function exitCodeFor(e: unknown, say: (text: string) => void, hint: string): 1 | 2 | 3 {
   if (e instanceof InputError) {
